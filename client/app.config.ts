@@ -1,0 +1,15 @@
+// The demo identity switcher talks to the local host, so only the H5 build carries it.
+const h5Only = process.env.TARO_ENV === 'h5' ? ['pages/demo/index'] : [];
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/messages/compose/index', 'pages/messages/mine/index', ...h5Only],
+  // Staff screens load only for staff, keeping the citizens' main package small.
+  subPackages: [{ root: 'staff', pages: ['inbox/index'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f6f9',
+    navigationBarBackgroundColor: '#b7181f',
+    navigationBarTitleText: '盐池县政务新媒体',
+    navigationBarTextStyle: 'white',
+  },
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '切换体验身份',
+});

@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { getMe } from '../../services/me';
+import { inbox } from '../../services/messages';
+import { usePagedList } from '../../hooks/usePagedList';
+import { roleLabels } from '../../lib/roles';
+import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { InboxCard } from './InboxCard';
+import { staffUnits, type StaffUnit } from './units';
+import './index.scss';
+
+// 留言收件箱: messages addressed to the staff member's unit, one unit at a time.
+
+type Who =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'notStaff' }
+  | { status: 'staff'; name: string; units: StaffUnit[] };
+
+function UnitSwitcher(props: { units: StaffUnit[]; current: string; onPick: (id: string) => void }) {
+  return (
+    <ScrollView scrollX className="inbox-units">
+      {props.units.map((u) => (
+        <View
+          key={u.unitId}
+          className={`inbox-units__item${u.unitId === props.current ? ' inbox-units__item--active' : ''}`}
+          onClick={() => props.onPick(u.unitId)}
+        >
+          <Text>{u.unitName}</Text>
+        </View>
+      ))}
+    </ScrollView>
+  );
+}
+
+export default function InboxPage() {
+  const [who, setWho] = useState<Who>({ status: 'loading' });
+  const [unitId, setUnitId] = useState('');
+
+  const loadWho = useCallback(async () => {
+    setWho({ status: 'loading' });
+    const res = await getMe();
+    if (!res.ok) return setWho({ status: 'error', message: res.message });
+    const units = res.data.staff ? staffUnits(res.data.staff.roles) : [];
+    if (!res.data.staff || units.length === 0) return setWho({ status: 'notStaff' });
+    setWho({ status: 'staff', name: res.data.staff.name, units });
+    setUnitId((cur) => (units.some((u) => u.unitId === cur) ? cur : units[0].unitId));
+  }, []);
+
+  const loadPage = useCallback((cursor: string | null) => inbox({ unitId, cursor }), [unitId]);
+  const list = usePagedList(loadPage);
+  const { refresh } = list;
+
+  useEffect(() => {
+    void loadWho();
+  }, [loadWho]);
+  useEffect(() => {
+    if (unitId) void refresh({ clear: true });
+  }, [unitId, refresh]);
+
+  usePullDownRefresh(() => {
+    const done = () => Taro.stopPullDownRefresh();
+    if (unitId) void list.refresh().finally(done);
+    else void loadWho().finally(done);
+  });
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreError) void list.loadMore();
+  });
+
+  if (who.status !== 'staff') {
+    return (
+      <View className="inbox">
+        <PageHeader title="留言收件箱" />
+        {who.status === 'loading' ? <LoadingView /> : null}
+        {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
+        {who.status === 'notStaff' ? (
+          <ErrorView
+            message="您不是单位工作人员，不能查看留言收件箱。如需办理业务，请联系本单位管理员开通。"
+            retryText="返回首页"
+            onRetry={() => void Taro.reLaunch({ url: '/pages/home/index' })}
+          />
+        ) : null}
+      </View>
+    );
+  }
+
+  const current = who.units.find((u) => u.unitId === unitId) ?? who.units[0];
+
+  return (
+    <View className="inbox">
+      <PageHeader title="留言收件箱" />
+      <View className="inbox-head">
+        <Text className="inbox-head__unit">{current.unitName}</Text>
+        <Text className="inbox-head__who">
+          {who.name} · {roleLabels(current.roles)}
+        </Text>
+      </View>
+      {who.units.length > 1 ? <UnitSwitcher units={who.units} current={current.unitId} onPick={setUnitId} /> : null}
+
+      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
+      {list.status === 'error' ? (
+        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
+      ) : null}
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <EmptyView title="暂无留言" description="群众写给本单位的留言会显示在这里" />
+      ) : null}
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <View className="inbox-list">
+          {list.items.map((item) => (
+            <InboxCard key={item._id} item={item} />
+          ))}
+          <LoadMore
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            error={list.moreError}
+            count={list.items.length}
+            onLoadMore={() => void list.loadMore()}
+          />
+        </View>
+      ) : null}
+    </View>
+  );
+}
