@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { openLocalStore, installLocalCloud, type LocalStore } from '../cloud';
+import { configureRuntime, currentDeps } from '@server/runtime/config';
+import { createFunction } from '@server/runtime/main';
+import { FUNCTIONS } from '@server/functions';
+import { seedDemoCounty } from '../demo/seed';
+import { trustDemoBrowser } from '../demo/demo-device';
+import { readHostConfig, type HostConfig } from './config';
+import { loadOrCreateSecret } from './tokens';
+import { createHost } from './server';
+
+export interface RunningHost {
+  url: string;
+  config: HostConfig;
+  store: LocalStore;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded local cloud: durable store, the cloud functions over HTTP, the H5 app. */
+export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
+  const config = readHostConfig(env);
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = openLocalStore({ file: join(config.dataDir, 'cloud.sqlite'), synchronous: config.DB_SYNC });
+  installLocalCloud(store);
+  const deps = currentDeps();
+  if (config.MODE === 'demo') {
+    const seeded = await seedDemoCounty(deps.db, deps.now());
+    if (seeded) deps.log('info', '已初始化演示县数据（盐池县）');
+  }
+  const functions = Object.fromEntries(
+    Object.entries(FUNCTIONS).map(([name, actions]) => [name, createFunction(name, actions)]),
+  );
+  const server = createHost({
+    mode: config.MODE,
+    secret: loadOrCreateSecret(config.dataDir),
+    staticDir: config.staticDir,
+    functions,
+    now: () => currentDeps().now(),
+    trustDemoBrowser: (openid, device) => trustDemoBrowser(currentDeps().db, openid, device, currentDeps().now()),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return {
+    url: `http://${host}:${port}/`,
+    config,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections?.();
+      }),
+  };
+}
+
+export { configureRuntime };
+
+if (require.main === module) {
+  startHost()
+    .then((h) => {
+      console.log(`\n政务新媒体管理（本地云${h.config.MODE === 'demo' ? '，演示模式' : ''}）已启动：${h.url}`);
+      console.log(`数据目录：${h.config.dataDir}\n按 Ctrl+C 停止。`);
+      const stop = () => h.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { z } from 'zod';
+import { createTestCloud } from '../../test/support/cloud-harness';
+import { createFunction } from './main';
+import { defineAction } from './action';
+import { runAsCaller, LOCAL_APPID } from '../local/wx-context';
+
+test('an unknown action is a clear InvalidParameter, not a crash', async () => {
+  const cloud = await createTestCloud();
+  const res = await cloud.call('messages', 'messages.explode', {});
+  assert.equal(!res.ok && res.code, 'InvalidParameter');
+  assert.match(!res.ok ? res.message : '', /不支持操作「messages\.explode」/);
+  for (const event of [null, 42, 'x', [], { action: '' }, { action: { $ne: null } }, { data: {} }]) {
+    const r = await cloud.raw('messages', event);
+    assert.equal(!r.ok && r.code, 'InvalidParameter', JSON.stringify(event));
+  }
+  cloud.close();
+});
+
+test('a thrown bug becomes Internal with a request id and no stack trace', async () => {
+  const cloud = await createTestCloud();
+  const main = createFunction('identity', {
+    'units.list': defineAction({
+      input: z.object({}),
+      run: async () => {
+        throw new Error('secret internals at /srv/app.js:42');
+      },
+    }),
+  });
+  const res = await runAsCaller({ OPENID: 'x', APPID: LOCAL_APPID }, () => main({ action: 'units.list', data: {} }));
+  assert.equal(res.ok, false);
+  if (res.ok) return;
+  assert.equal(res.code, 'Internal');
+  assert.ok(res.requestId);
+  assert.match(res.message, new RegExp(res.requestId!));
+  assert.doesNotMatch(JSON.stringify(res), /secret internals|app\.js/);
+  cloud.close();
+});
+
+test('an action registered without a permission entry is refused by default', async () => {
+  const cloud = await createTestCloud();
+  const main = createFunction('identity', {
+    'units.secret': defineAction({ input: z.object({}), run: async () => 'leaked' }),
+  });
+  const res = await runAsCaller({ OPENID: 'x', APPID: LOCAL_APPID }, () => main({ action: 'units.secret' }));
+  assert.equal(!res.ok && res.code, 'Forbidden');
+  cloud.close();
+});

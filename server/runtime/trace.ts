@@ -1,0 +1,35 @@
+import type { ActionContext } from './action';
+import { appendAudit, type AuditInput, type TxLike } from './audit';
+
+// Helpers that tie a change to its audit entry: run the change in a transaction and write the
+// entry in that same transaction, with the actor, request and device taken from the context.
+
+export type AuditFields = Pick<AuditInput, 'target' | 'unitId' | 'reason' | 'details'> & { action?: string };
+
+export function traceChange(t: TxLike, ctx: ActionContext, fields: AuditFields) {
+  const { action, ...rest } = fields;
+  return appendAudit(t, ctx.deps.now(), {
+    action: action ?? ctx.action,
+    result: 'ok',
+    requestId: ctx.requestId,
+    actor: { openid: ctx.caller.openid, staffId: ctx.caller.staff?._id ?? null },
+    deviceId: ctx.deviceId,
+    ...rest,
+  });
+}
+
+/** Runs `fn` in a database transaction (retried on a write conflict). */
+export function inTransaction<T>(ctx: ActionContext, fn: (t: TxLike) => Promise<T>): Promise<T> {
+  return ctx.deps.db.runTransaction(fn, 5) as Promise<T>;
+}
+
+/** Reads one document by id inside a transaction (or the database); null when it does not exist. */
+export async function getDoc<T>(t: TxLike, collection: string, id: string): Promise<T | null> {
+  try {
+    const res = await t.collection(collection).doc(id).get();
+    const data = Array.isArray(res.data) ? res.data[0] : res.data;
+    return (data as T | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
