@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+// Steps every end-to-end flow shares: switching the demo identity and unlocking with the PIN.
+
+export const DEMO_PIN = '246810';
+
+/** Opens the demo switcher (以…身份体验) and picks the person whose name is shown. */
+export async function switchPersona(page: Page, name: string): Promise<void> {
+  await page.goto('/pages/demo/index');
+  await page.getByText('以…身份体验').waitFor();
+  await page.getByText(name, { exact: true }).first().tap();
+  await page.waitForURL(/\/pages\/home\/index/);
+  await page.getByText('盐池县政务新媒体').first().waitFor();
+  await unlockIfLocked(page);
+}
+
+/** If the lock screen is showing (now or within a moment), enters the demo PIN on its pad. */
+export async function unlockIfLocked(page: Page, pin = DEMO_PIN, waitMs = 1500): Promise<boolean> {
+  const lock = page.getByText('输入 PIN 解锁').first();
+  try {
+    await lock.waitFor({ timeout: waitMs });
+  } catch {
+    return false;
+  }
+  await enterPin(page, pin);
+  await lock.waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  return true;
+}
+
+/** Taps the digits of `pin` on the on-screen PIN pad. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) {
+    await page
+      .locator('.pin-pad__key', { hasText: new RegExp(`^${digit}$`) })
+      .first()
+      .tap();
+  }
+}
