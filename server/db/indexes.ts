@@ -1,0 +1,54 @@
+// The ONE declaration of database indexes, per collection. The local store builds SQLite
+// expression indexes from it (server/local/cloud/schema.ts) and only pushes filters and sorts
+// on these paths down to SQL; `npx tsx server/db/cloudbase-indexes.ts` prints the same list
+// for the CloudBase console / API, so production and local stay in step.
+// Direction matters for compound sorts: (unitId 1, createdAt -1) serves "newest first per unit".
+
+export type IndexDirection = 1 | -1;
+
+export interface IndexDeclaration {
+  /** Unique within the collection; becomes the CloudBase index name. */
+  name: string;
+  fields: Array<[path: string, dir: IndexDirection]>;
+  unique?: boolean;
+}
+
+export const INDEXES: Record<string, IndexDeclaration[]> = {
+  messages: [
+    {
+      name: 'unit_created',
+      fields: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'citizen_created',
+      fields: [
+        ['citizenOpenid', 1],
+        ['createdAt', -1],
+      ],
+    },
+    { name: 'tracking_no', fields: [['trackingNo', 1]], unique: true },
+    {
+      name: 'state_due',
+      fields: [
+        ['state', 1],
+        ['dueAt', 1],
+      ],
+    },
+  ],
+  staff: [{ name: 'openid', fields: [['openid', 1]], unique: true }],
+  units: [{ name: 'name', fields: [['name', 1]] }],
+  audit: [
+    { name: 'seq', fields: [['seq', 1]], unique: true },
+    {
+      name: 'unit_at',
+      fields: [
+        ['unitId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  counters: [],
+};
