@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     })();
     assert.ok(education, '县教育局 is in the unit picker');
     await education.tap();
-    const chips = await compose.$$('.compose-chips .zw-chip');
+    const chips = await compose.$$('.compose-chip');
     for (const c of chips) if ((await c.text()).includes('咨询')) await c.tap();
     const typeInto = async (selector: string, text: string) => {
       const el = (await compose.$(selector)) as unknown as { input(v: string): Promise<void> } | null;
