@@ -72,6 +72,10 @@ async function suite(name: string, cmd: string, args: string[], env?: NodeJS.Pro
 
 async function main(): Promise<void> {
   const npx = 'npx';
+  // System packages first: Chromium and the CJK font for end-to-end tests, poppler-utils for
+  // the document tests in the unit stage (installed with apt-get when running as root).
+  const system = await ensureBrowser();
+  if (!system.ok) console.log(`⚠ ${system.message}`);
   if (want('static')) {
     await check('类型检查 (tsc)', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
     await check('代码规范 (ESLint)', 'npm', ['run', '--silent', 'lint']);
@@ -92,11 +96,10 @@ async function main(): Promise<void> {
     if (weapp) await check('小程序离线编译与包体积 (miniprogram-ci)', npx, ['tsx', 'scripts/check-weapp.ts']);
   }
   if (want('e2e')) {
-    const browser = await ensureBrowser();
-    if (!browser.ok) {
+    if (!system.ok) {
       total.failed += 1;
       failures.push('端到端测试：缺少浏览器');
-      console.log(`✘ 端到端测试无法运行：${browser.message}`);
+      console.log(`✘ 端到端测试无法运行：${system.message}`);
     } else if (!h5Built) {
       total.failed += 1;
       failures.push('端到端测试：H5 未构建');

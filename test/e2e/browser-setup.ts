@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // End-to-end tests need Debian's Chromium and a CJK font (without one, Chinese renders as
-// boxes). As root, install them with apt-get when missing; otherwise say what to install.
+// boxes); the document tests need poppler-utils. As root, install them with apt-get when missing; otherwise say what to install.
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,7 +17,9 @@ function hasCjkFont(): boolean {
 export async function ensureBrowser(): Promise<{ ok: boolean; message: string }> {
   const need: string[] = [];
   if (!existsSync(CHROMIUM)) need.push('chromium');
-  if (!hasCjkFont()) need.push('fonts-wqy-zenhei');
+  if (!hasCjkFont() || !existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc')) need.push('fonts-wqy-zenhei');
+  // PDF documents (备案表, 通报) are checked by rendering them: pdftoppm / pdftotext.
+  if (!existsSync('/usr/bin/pdftoppm')) need.push('poppler-utils');
   if (!need.length) return { ok: true, message: 'ready' };
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
