@@ -1,0 +1,109 @@
+import { call, guestSession, type Session } from './host-client';
+import type { Acked } from './consistency';
+
+// A burst of mixed writes against a running host, the way a busy morning looks: citizens send
+// messages while a unit admin invites people, newcomers redeem their invites and the admin
+// approves them. Only answers that arrive with ok:true count as acknowledged.
+
+export interface BurstState {
+  citizens: Session[];
+  admin: Session;
+  /** invite codes acknowledged but not yet redeemed */
+  codes: string[];
+  /** staff ids acknowledged as registered but not yet approved */
+  pending: string[];
+  acked: Acked;
+  /** requests sent whose answer never came (cut off by the kill) */
+  cutOff: number;
+  sent: number;
+}
+
+type Rng = () => number;
+
+const TITLES = ['路灯不亮', '道路积水', '学校食堂', '医保报销', '广场噪音', '供暖不热', '公交改线'];
+
+async function oneWrite(base: string, s: BurstState, rng: Rng): Promise<void> {
+  const pick = rng();
+  if (pick < 0.6 || !s.codes.length) {
+    if (pick >= 0.6 || rng() < 0.15) {
+      const r = await call<{ code: string }>(base, s.admin, 'identity', 'invites.create', {
+        unitId: 'u-education',
+        role: 'publisher',
+      });
+      if (r.ok) {
+        s.acked.invites.push(r.data.code);
+        s.codes.push(r.data.code);
+      } else throw new Error(`invites.create refused: ${r.code} ${r.message}`);
+      return;
+    }
+    const citizen = s.citizens[Math.floor(rng() * s.citizens.length)];
+    const title = TITLES[Math.floor(rng() * TITLES.length)];
+    const r = await call<{ _id: string; trackingNo: string }>(base, citizen, 'messages', 'messages.submit', {
+      unitId: rng() < 0.5 ? 'u-huamachi' : 'u-education',
+      category: 'help',
+      title,
+      content: `${title}：情况已经持续一周，希望尽快处理。编号 ${Math.floor(rng() * 1e6)}`,
+      allowPublish: rng() < 0.3,
+    });
+    if (r.ok) s.acked.messages.push(r.data);
+    else throw new Error(`messages.submit refused: ${r.code} ${r.message}`);
+    return;
+  }
+  if (pick < 0.8 || !s.pending.length) {
+    const code = s.codes.shift()!;
+    const newcomer = await guestSession(base);
+    const r = await call<{ staffId: string }>(base, newcomer, 'identity', 'invites.redeem', {
+      code,
+      name: '新同事',
+      title: '办公室科员',
+      mobile: '13995316666',
+    });
+    if (r.ok) {
+      s.acked.redeemed.push(r.data.staffId);
+      s.pending.push(r.data.staffId);
+    } else if (r.code !== 'InvalidParameter') throw new Error(`invites.redeem refused: ${r.code} ${r.message}`);
+    return;
+  }
+  const staffId = s.pending.shift()!;
+  const r = await call(base, s.admin, 'identity', 'staff.decide', { staffId, approve: true });
+  if (r.ok) s.acked.approved.push(staffId);
+  else if (r.code !== 'InvalidTransition') throw new Error(`staff.decide refused: ${r.code} ${r.message}`);
+}
+
+/**
+ * Runs `workers` loops of writes until the host goes away; resolves when every loop has stopped.
+ * A refusal nobody expected is an error (it means the burst is not testing what it claims).
+ */
+export async function burst(base: string, s: BurstState, rng: Rng, workers = 12): Promise<void> {
+  const errors: Error[] = [];
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (;;) {
+        s.sent += 1;
+        try {
+          await oneWrite(base, s, rng);
+        } catch (e) {
+          if (e instanceof TypeError || (e as { cause?: unknown }).cause) {
+            s.cutOff += 1; // the connection died with the host: unknown outcome, nothing acknowledged
+            return;
+          }
+          errors.push(e as Error);
+          return;
+        }
+      }
+    }),
+  );
+  if (errors.length) throw errors[0];
+}
+
+/** Mulberry32: a small seeded generator, so a failing round can be replayed with its seed. */
+export function seededRng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
