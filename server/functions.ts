@@ -1,12 +1,14 @@
 import type { ActionMap } from './runtime/action';
 import { identityActions } from './features/identity/actions';
 import { messageActions } from './features/messages/actions';
+import { postActions } from './features/posts/actions';
 
 // Every deployable cloud function and its actions. cloudfunctions/<name>/index.ts exports
 // createFunction(name, FUNCTIONS[name]); the local host serves the same map over HTTP.
 export const FUNCTIONS = {
   identity: identityActions,
   messages: messageActions,
+  posts: postActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -51,4 +51,59 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
     },
   ],
   counters: [],
+  posts: [
+    {
+      name: 'author_created',
+      fields: [
+        ['authorId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'unit_queue',
+      fields: [
+        ['unitId', 1],
+        ['state', 1],
+        ['priority', -1],
+        ['queuedAt', 1],
+      ],
+    },
+    {
+      name: 'account_queue',
+      fields: [
+        ['accountId', 1],
+        ['state', 1],
+        ['priority', -1],
+        ['queuedAt', 1],
+      ],
+    },
+    { name: 'public_feed', fields: [['publicAt', -1]] },
+    {
+      name: 'unit_feed',
+      fields: [
+        ['unitId', 1],
+        ['publicAt', -1],
+      ],
+    },
+  ],
+  postVersions: [
+    {
+      name: 'post_n',
+      fields: [
+        ['postId', 1],
+        ['n', 1],
+      ],
+    },
+  ],
+  postEvents: [
+    {
+      name: 'post_at',
+      fields: [
+        ['postId', 1],
+        ['at', 1],
+      ],
+    },
+  ],
+  postSeen: [],
+  postRules: [],
 };

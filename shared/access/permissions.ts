@@ -1,6 +1,7 @@
 import { isCountyRole, type Role, type RoleGrant } from './roles';
 import { IDENTITY_PERMISSIONS } from '../identity/permissions';
 import { MESSAGE_PERMISSIONS } from '../messages/permissions';
+import { POST_PERMISSIONS } from '../posts/permissions';
 
 // The permission table: every action the cloud functions accept, who may call it and over
 // what scope. Deny by default: an action missing here is refused, and a test fails. Each
@@ -43,6 +44,7 @@ export const ALL_STAFF = [...UNIT_STAFF, 'infoCenter', 'supervisor'] as const;
 export const PERMISSIONS: Record<string, PermissionRule> = {
   ...IDENTITY_PERMISSIONS,
   ...MESSAGE_PERMISSIONS,
+  ...POST_PERMISSIONS,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
