@@ -28,6 +28,7 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
       cutOff: 0,
       sent: 0,
     };
+    const firstCitizen = state.citizens[0];
     for (let round = 1; round <= ROUNDS; round++) {
       host ??= await startHostProcess({ dataDir });
       const running = burst(host.url, state, rng);
@@ -39,7 +40,7 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
 
       // Restart on the same data: it must come up, and a citizen sees their acknowledged messages.
       host = await startHostProcess({ dataDir });
-      const citizen = state.citizens[0];
+      const citizen = firstCitizen;
       const mine = await call<{ items: Array<{ _id: string }> }>(host.url, citizen, 'messages', 'messages.mine', {
         pageSize: 100,
       });
