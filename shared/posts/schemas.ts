@@ -15,7 +15,7 @@ const urlSchema = z
   .string({ error: '请填写链接' })
   .trim()
   .max(500, { error: '链接不超过 500 个字符' })
-  .regex(/^https?:\/\/[^\s/?#]+\.[^\s]*$/i, { error: '请填写以 http:// 或 https:// 开头的完整链接' });
+  .regex(/^https?:\/\/[^\s/?#]+\.[^\s]*$/, { error: '请填写以 http:// 或 https:// 开头的完整链接' });
 const optionalUrl = z.union([urlSchema, z.literal('')]).default('');
 /** Cloud storage file ids (cloud://…); locally the host stores files under the data directory. */
 const fileIdSchema = z
