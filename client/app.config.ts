@@ -2,9 +2,21 @@
 const h5Only = process.env.TARO_ENV === 'h5' ? ['pages/demo/index'] : [];
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/messages/compose/index', 'pages/messages/mine/index', ...h5Only],
+  pages: [
+    'pages/home/index',
+    'pages/messages/compose/index',
+    'pages/messages/mine/index',
+    // Staff security (issue 3): reachable from any page by the refusal guard, so in the main package.
+    'pages/me/index',
+    'pages/join/index',
+    'pages/bind/index',
+    'pages/lock/index',
+    'pages/pin/index',
+    'pages/notice/index',
+    ...h5Only,
+  ],
   // Staff screens load only for staff, keeping the citizens' main package small.
-  subPackages: [{ root: 'staff', pages: ['inbox/index'] }],
+  subPackages: [{ root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f6f9',

@@ -1,7 +1,11 @@
 import type { PropsWithChildren } from 'react';
+import { installSecurity } from './services/security';
 import './app.scss';
 
-// Pages render as children; the cloud SDK is initialised lazily by services/transport.
+// Every request is signed by this phone's device and every security refusal is routed from one
+// place (services/security.ts); the cloud SDK is initialised lazily by services/transport.
+installSecurity();
+
 function App({ children }: PropsWithChildren) {
   return children;
 }

@@ -46,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [...sharedInclude, zodInclude] },
+      // NutUI's per-component stylesheets are independent classes; pages import them in different
+      // orders, which mini-css-extract reports as "Conflicting order" (as on H5 below).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

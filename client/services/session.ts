@@ -81,14 +81,33 @@ export async function listPersonas(): Promise<Envelope<{ personas: Persona[] }>>
   return fetchEnvelope<{ personas: Persona[] }>(httpFetch, `${API_ORIGIN}/api/_session/personas`, { method: 'GET' });
 }
 
+/**
+ * Which person this browser is acting as, to keep one device per person on H5 (as WeChat keeps
+ * storage per user): the demo persona's id, else the guest's OPENID; null without a session.
+ */
+export function sessionIdentityKey(probe?: { personaId: string }): string | null {
+  if (probe) return `p-${probe.personaId}`;
+  const s = readSession();
+  if (!s) return null;
+  return s.persona ? `p-${s.persona.id}` : `o-${s.openid}`;
+}
+
+/** The browser's device, bound and pre-approved by the demo host for a demo staff persona. */
+export interface DemoDevice {
+  id: string;
+  secret: string;
+  info?: Record<string, string>;
+}
+
 export async function signInAs(
   personaId: string,
+  device?: DemoDevice,
 ): Promise<Envelope<{ token: string; openid: string; persona: Persona }>> {
   if (IS_WEAPP) return DEMO_ONLY;
   const res = await fetchEnvelope<{ token: string; openid: string; persona: Persona }>(
     httpFetch,
     `${API_ORIGIN}/api/_session/demo`,
-    { method: 'POST', body: { personaId } },
+    { method: 'POST', body: device ? { personaId, device } : { personaId } },
   );
   if (res.ok) writeJson(SESSION_KEY, { token: res.data.token, openid: res.data.openid, persona: res.data.persona });
   return res;

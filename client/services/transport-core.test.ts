@@ -90,3 +90,23 @@ test('fetchEnvelope sends the bearer token and maps fetch failures', async () =>
   );
   assert.equal(!bad.ok && bad.message, NETWORK_FAIL_MESSAGE);
 });
+
+test('Unauthenticated with a reason (app locked) does not renew the session', async () => {
+  let renewals = 0;
+  const t = createTransport({
+    send: async () => ({
+      ok: false,
+      code: 'Unauthenticated',
+      message: '请输入 PIN 解锁',
+      details: { reason: 'app-locked' },
+    }),
+    renewSession: async () => {
+      renewals++;
+      return true;
+    },
+  });
+  const res = await t.call('identity', 'staff.list', { unitId: 'u1' });
+  assert.equal(res.ok, false);
+  assert.equal(!res.ok && res.details?.reason, 'app-locked');
+  assert.equal(renewals, 0);
+});

@@ -45,6 +45,9 @@ export function createTransport(deps: TransportDeps): Transport {
     async call<T>(fn: string, action: string, data?: object) {
       const first = await sendOnce<T>(fn, action, data);
       if (first.ok || first.code !== 'Unauthenticated' || !deps.renewSession) return first;
+      // A staff refusal with a reason (app locked, PIN not set, staff disabled) is not an expired
+      // session: renewing would throw away the person's identity.
+      if (first.details && typeof first.details.reason === 'string') return first;
       const renewed = await deps.renewSession().catch(() => false);
       return renewed ? sendOnce<T>(fn, action, data) : first;
     },

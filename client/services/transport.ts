@@ -37,9 +37,24 @@ async function sendH5(fn: string, payload: OutgoingRequest['payload']): Promise<
 
 const transport = createTransport(IS_WEAPP ? { send: sendWeapp } : { send: sendH5, renewSession });
 
+/** Sees every reply (the security guard routes refusals; the idle clock notes activity). */
+export type ResultObserver = (fn: string, action: string, res: Envelope<unknown>) => void;
+let observer: ResultObserver | null = null;
+
 /** Calls `action` on cloud function `fn`; always resolves with an envelope, never throws. */
-export function call<T>(fn: string, action: string, data?: object): Promise<Envelope<T>> {
-  return transport.call<T>(fn, action, data);
+export async function call<T>(fn: string, action: string, data?: object): Promise<Envelope<T>> {
+  const res = await transport.call<T>(fn, action, data);
+  try {
+    observer?.(fn, action, res);
+  } catch {
+    // An observer's failure must not change what the page gets.
+  }
+  return res;
+}
+
+/** Installs (or with null removes) the one observer of every reply. */
+export function setResultObserver(next: ResultObserver | null): void {
+  observer = next;
 }
 
 /** Installs (or with null removes) the hook that may add fields such as `device` to every request. */

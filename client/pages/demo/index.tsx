@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { currentPersona, listPersonas, renewSession, signInAs, type Persona } from '../../services/session';
 import { roleLabel } from '../../lib/roles';
+import { deviceForPersona, deviceInfo } from '../../services/device';
+import { DEMO_PIN } from '../../components/DemoPinHint';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
 import './index.scss';
@@ -57,14 +59,20 @@ export default function DemoPage() {
 
   const pick = async (persona: Persona) => {
     setBusy(true);
-    const res = await signInAs(persona.id);
+    // A staff persona's browser is bound and pre-approved by the demo host; it starts locked.
+    const device = persona.kind === 'staff' ? await deviceForPersona(persona.id).catch(() => null) : null;
+    const res = await signInAs(
+      persona.id,
+      device ? { id: device.id, secret: device.secret, info: { ...deviceInfo() } } : undefined,
+    );
     setBusy(false);
     if (!res.ok) {
       void Taro.showToast({ title: res.message, icon: 'none' });
       return;
     }
     void Taro.showToast({ title: `已切换为${persona.name}`, icon: 'none' });
-    void Taro.reLaunch({ url: '/pages/home/index' });
+    // Staff start locked, as after a night away from the phone: the real lock screen asks for the PIN.
+    void Taro.reLaunch({ url: persona.kind === 'staff' && device ? '/pages/lock/index' : '/pages/home/index' });
   };
 
   const backToGuest = async () => {
@@ -103,6 +111,10 @@ export default function DemoPage() {
         <View className="demo-intro">
           <Text className="demo-intro__title">以…身份体验</Text>
           <Text className="demo-intro__desc">选择一个身份，即可看到该身份能用的功能。体验数据仅用于演示。</Text>
+          <Text className="demo-intro__desc">
+            工作人员身份会把本浏览器登记为其已批准的设备，首次进入需输入 PIN 解锁。
+          </Text>
+          <Text className="zw-demo-pin">演示 PIN：{DEMO_PIN}</Text>
         </View>
         {groups.map((g) =>
           g.items.length ? (

@@ -82,7 +82,14 @@ export default function HomePage() {
           tone="blue"
           onTap={go('/pages/messages/mine/index')}
         />
-        {staff ? (
+        <Entry
+          title="我的"
+          desc={staff ? `${staff.name}：角色、设备、PIN` : '工作人员登记、绑定本机'}
+          mark="我"
+          tone="blue"
+          onTap={go('/pages/me/index')}
+        />
+        {staff && staff.status === 'active' && staff.roles.length > 0 ? (
           <Entry
             title="工作台"
             desc={`${staff.name}，处理本单位收到的群众留言`}

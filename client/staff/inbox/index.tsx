@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { getMe } from '../../services/me';
 import { inbox } from '../../services/messages';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -18,6 +18,7 @@ type Who =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'notStaff' }
+  | { status: 'pendingStaff' }
   | { status: 'staff'; name: string; units: StaffUnit[] };
 
 function UnitSwitcher(props: { units: StaffUnit[]; current: string; onPick: (id: string) => void }) {
@@ -45,6 +46,8 @@ export default function InboxPage() {
     const res = await getMe();
     if (!res.ok) return setWho({ status: 'error', message: res.message });
     const units = res.data.staff ? staffUnits(res.data.staff.roles) : [];
+    if (res.data.staff && res.data.staff.status !== 'disabled' && units.length === 0)
+      return setWho({ status: 'pendingStaff' });
     if (!res.data.staff || units.length === 0) return setWho({ status: 'notStaff' });
     setWho({ status: 'staff', name: res.data.staff.name, units });
     setUnitId((cur) => (units.some((u) => u.unitId === cur) ? cur : units[0].unitId));
@@ -57,6 +60,10 @@ export default function InboxPage() {
   useEffect(() => {
     void loadWho();
   }, [loadWho]);
+  // Back from the lock screen or PIN setup the security guard opened: try again.
+  useDidShow(() => {
+    if (list.status === 'error') void list.refresh();
+  });
   useEffect(() => {
     if (unitId) void refresh({ clear: true });
   }, [unitId, refresh]);
@@ -76,6 +83,13 @@ export default function InboxPage() {
         <PageHeader title="留言收件箱" />
         {who.status === 'loading' ? <LoadingView /> : null}
         {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
+        {who.status === 'pendingStaff' ? (
+          <ErrorView
+            message="您的登记还在等待单位管理员批准，批准后即可查看本单位的留言。"
+            retryText="查看我的"
+            onRetry={() => void Taro.redirectTo({ url: '/pages/me/index' })}
+          />
+        ) : null}
         {who.status === 'notStaff' ? (
           <ErrorView
             message="您不是单位工作人员，不能查看留言收件箱。如需办理业务，请联系本单位管理员开通。"

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '单位管理',
+  enableShareAppMessage: true,
+  enablePullDownRefresh: true,
+});
