@@ -37,6 +37,99 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
         ['dueAt', 1],
       ],
     },
+    // issue 6: inbox filters, the supervision office's lists, the sweeper and the public board.
+    {
+      name: 'unit_due',
+      fields: [
+        ['unitId', 1],
+        ['dueAt', 1],
+      ],
+    },
+    { name: 'due', fields: [['dueAt', 1]] },
+    {
+      name: 'handler_created',
+      fields: [
+        ['handlerId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'unit_review',
+      fields: [
+        ['unitId', 1],
+        ['awaitingReview', 1],
+        ['createdAt', -1],
+      ],
+    },
+    { name: 'next_check', fields: [['nextCheckAt', 1]] },
+    {
+      name: 'published',
+      fields: [
+        ['published', 1],
+        ['publishedAt', -1],
+      ],
+    },
+    {
+      name: 'reopened',
+      fields: [
+        ['reopenedOpen', 1],
+        ['updatedAt', -1],
+      ],
+    },
+    {
+      name: 'extension',
+      fields: [
+        ['extensionPending', 1],
+        ['updatedAt', -1],
+      ],
+    },
+    {
+      name: 'urged',
+      fields: [
+        ['urgedOpen', 1],
+        ['updatedAt', -1],
+      ],
+    },
+  ],
+  notifications: [
+    {
+      name: 'staff_created',
+      fields: [
+        ['staffId', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'openid_created',
+      fields: [
+        ['openid', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'staff_unread',
+      fields: [
+        ['staffId', 1],
+        ['readAt', 1],
+      ],
+    },
+    {
+      name: 'openid_unread',
+      fields: [
+        ['openid', 1],
+        ['readAt', 1],
+      ],
+    },
+  ],
+  outbox: [
+    {
+      name: 'status_created',
+      fields: [
+        ['status', 1],
+        ['createdAt', 1],
+      ],
+    },
+    { name: 'created', fields: [['createdAt', -1]] },
   ],
   staff: [{ name: 'openid', fields: [['openid', 1]], unique: true }],
   units: [{ name: 'name', fields: [['name', 1]] }],

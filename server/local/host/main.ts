@@ -10,6 +10,7 @@ import { trustDemoBrowser } from '../demo/demo-device';
 import { readHostConfig, type HostConfig } from './config';
 import { loadOrCreateSecret } from './tokens';
 import { createHost } from './server';
+import { startSweeper } from '@server/features/sweeper';
 
 export interface RunningHost {
   url: string;
@@ -40,10 +41,14 @@ export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<R
     now: () => currentDeps().now(),
     trustDemoBrowser: (openid, device) => trustDemoBrowser(currentDeps().db, openid, device, currentDeps().now()),
   });
+  // Test only: a movable clock for end-to-end tests (never in production; see test-clock.ts).
+  if (config.MODE === 'demo' && env.CLOCK_CONTROL === '1')
+    (await import('@server/features/sweeper/test-clock')).installTestClock(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
+  const stopSweeper = startSweeper(config.SWEEP_INTERVAL_MS);
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
@@ -52,6 +57,7 @@ export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<R
     store,
     close: () =>
       new Promise<void>((resolve) => {
+        stopSweeper();
         server.close(() => {
           store.close();
           resolve();

@@ -1,0 +1,150 @@
+import { checkTransition, TRANSITIONS, type MessageAction, type Who } from '@shared/messages/transitions';
+import type { Recipient } from '@shared/messages/sweep';
+import type { TimelineEntry } from '@shared/messages/timeline';
+import type { WorkCalendar } from '@shared/messages/calendar';
+import type { ActionContext, StaffRecord } from '@server/runtime/action';
+import { auditAlone, type TxLike } from '@server/runtime/audit';
+import { AppError, notFound } from '@server/runtime/errors';
+import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
+import { notify } from '@server/features/notifications/notify';
+import { loadDirectory, type Directory } from '@server/features/notifications/recipients';
+import { loadCalendar } from './calendar-store';
+import { MESSAGES, toSubject, withDerived, type MessageDoc } from './model';
+
+// Every staff or citizen action on a message runs through here: re-read the message inside the
+// transaction, check the shared transition table (state, actor, guard), apply the change, append
+// the timeline, notify, and write the audit entry — all in one transaction. A refusal is audited
+// too, with its reason.
+
+export const staffPage = (id: string) => `/staff/message/index?id=${id}`;
+export const citizenPage = (id: string) => `/pages/messages/detail/index?id=${id}`;
+
+export interface PlannedMessageNotice {
+  to: Recipient[];
+  kind: string;
+  title: string;
+  body: string;
+  urgent?: boolean;
+}
+
+export interface Effect {
+  /** The message after the action (derived fields are recomputed). */
+  doc: MessageDoc;
+  timeline: TimelineEntry[];
+  notices: PlannedMessageNotice[];
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Env {
+  now: number;
+  staff: StaffRecord | null;
+  directory: Directory;
+  calendar: WorkCalendar;
+  t: TxLike;
+}
+
+export function whoOf(ctx: ActionContext): Who {
+  const s = ctx.caller.staff;
+  if (s && s.status === 'active') return { kind: 'staff', staffId: s._id, roles: s.roles };
+  return { kind: 'citizen', openid: ctx.caller.openid };
+}
+
+export async function loadMessage(ctx: ActionContext, id: string): Promise<MessageDoc> {
+  const m = await getDoc<MessageDoc>(ctx.deps.db, MESSAGES, id);
+  if (!m) throw notFound('留言不存在或已被删除');
+  return m;
+}
+
+/** The unit a message-scoped action targets (for the permission table's ownUnit scope). */
+export async function messageUnit(id: string, ctx: ActionContext): Promise<string | null> {
+  const m = await getDoc<MessageDoc>(ctx.deps.db, MESSAGES, id);
+  return m?.unitId ?? null;
+}
+
+/** Writes each planned notice to every person it names, with the page where they act. */
+export async function sendNotices(
+  t: TxLike,
+  ctx: ActionContext,
+  directory: Directory,
+  messageId: string,
+  notices: readonly PlannedMessageNotice[],
+  exclude: string | null,
+): Promise<number> {
+  let n = 0;
+  for (const planned of notices) {
+    for (const to of directory.resolve(planned.to, exclude)) {
+      await notify(t, ctx, {
+        to,
+        kind: planned.kind,
+        title: planned.title,
+        body: planned.body,
+        page: 'openid' in to ? citizenPage(messageId) : staffPage(messageId),
+        urgent: planned.urgent,
+      });
+      n += 1;
+    }
+  }
+  return n;
+}
+
+export async function runTransition(
+  ctx: ActionContext,
+  id: string,
+  action: MessageAction,
+  apply: (m: MessageDoc, env: Env) => Effect | Promise<Effect>,
+  opts: { units?: Array<string | null | undefined>; supervisors?: boolean } = {},
+): Promise<MessageDoc> {
+  const pre = await loadMessage(ctx, id);
+  const directory = await loadDirectory(ctx.deps.db, [pre.unitId, pre.transfer?.fromUnitId, ...(opts.units ?? [])], {
+    supervisors: opts.supervisors,
+  });
+  const calendar = await loadCalendar(ctx.deps.db);
+  const now = ctx.deps.now();
+  const who = whoOf(ctx);
+  try {
+    return await inTransaction(ctx, async (t) => {
+      const m = await getDoc<MessageDoc>(t, MESSAGES, id);
+      if (!m) throw notFound('留言不存在或已被删除');
+      const check = checkTransition(action, toSubject(m), who, now);
+      if (!check.ok) throw new AppError(check.code, check.reason, undefined, { state: m.state });
+      const effect = await apply(m, { now, staff: ctx.caller.staff, directory, calendar, t });
+      const doc = withDerived({ ...effect.doc, timeline: [...m.timeline, ...effect.timeline], updatedAt: now });
+      const { _id, ...data } = doc;
+      await t
+        .collection(MESSAGES)
+        .doc(_id)
+        .set({ data: data as unknown as Record<string, unknown> });
+      const sent = await sendNotices(t, ctx, directory, id, effect.notices, ctx.caller.staff?._id ?? null);
+      await traceChange(t, ctx, {
+        target: { type: 'message', id },
+        unitId: m.unitId,
+        reason: effect.reason,
+        details: { trackingNo: m.trackingNo, from: m.state, to: doc.state, notices: sent, ...effect.details },
+      });
+      return doc;
+    });
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'InvalidTransition' || e.code === 'Forbidden' || e.code === 'Conflict')) {
+      await auditAlone(ctx.deps.db, now, {
+        action: ctx.action,
+        result: 'refused',
+        reason: e.message,
+        requestId: ctx.requestId,
+        unitId: pre.unitId,
+        deviceId: ctx.deviceId,
+        target: { type: 'message', id },
+        actor: { openid: ctx.caller.openid, staffId: ctx.caller.staff?._id ?? null },
+        details: { action: TRANSITIONS[action].label, state: pre.state },
+      });
+    }
+    throw e;
+  }
+}
+
+/** The acting staff member (present for every staff transition). */
+export function actor(env: Env): { id: string; name: string } {
+  const s = env.staff;
+  if (!s) throw new AppError('Forbidden', '该操作仅限工作人员');
+  return { id: s._id, name: s.name };
+}
