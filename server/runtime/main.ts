@@ -71,10 +71,19 @@ async function dispatch(
       result: 'refused',
       reason,
       requestId,
-      unitId: unitId ?? staff?.roles[0]?.unitId ?? staff?.pendingRoles?.[0]?.unitId ?? null,
+      // A refusal belongs to the caller's own unit (their admin reads it); the unit they
+      // reached for is kept beside it.
+      unitId: staff?.roles[0]?.unitId ?? staff?.pendingRoles?.[0]?.unitId ?? unitId,
       deviceId: extra.deviceId ?? null,
       actor: { openid, staffId: staff?._id ?? null },
-      ...(extra.reasonCode ? { details: { code: extra.reasonCode } } : {}),
+      ...(extra.reasonCode || unitId
+        ? {
+            details: {
+              ...(extra.reasonCode ? { code: extra.reasonCode } : {}),
+              ...(unitId ? { targetUnitId: unitId } : {}),
+            },
+          }
+        : {}),
     });
     throw new AppError(code, reason, undefined, extra.reasonCode ? { reason: extra.reasonCode } : undefined);
   };

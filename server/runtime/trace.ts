@@ -4,16 +4,27 @@ import { appendAudit, type AuditInput, type TxLike } from './audit';
 // Helpers that tie a change to its audit entry: run the change in a transaction and write the
 // entry in that same transaction, with the actor, request and device taken from the context.
 
-export type AuditFields = Pick<AuditInput, 'target' | 'unitId' | 'reason' | 'details'> & { action?: string };
+export type AuditFields = Pick<AuditInput, 'target' | 'unitId' | 'reason' | 'details'> & {
+  action?: string;
+  /** 'refused' records a decision that said no (a wrong PIN) while other state still changed. */
+  result?: 'ok' | 'refused';
+};
+
+/** The unit an entry belongs to when the change does not name one: the caller's own. */
+function callerUnit(ctx: ActionContext): string | null {
+  const s = ctx.caller.staff;
+  return s?.roles[0]?.unitId ?? s?.pendingRoles?.[0]?.unitId ?? null;
+}
 
 export function traceChange(t: TxLike, ctx: ActionContext, fields: AuditFields) {
-  const { action, ...rest } = fields;
+  const { action, result, unitId, ...rest } = fields;
   return appendAudit(t, ctx.deps.now(), {
     action: action ?? ctx.action,
-    result: 'ok',
+    result: result ?? 'ok',
     requestId: ctx.requestId,
     actor: { openid: ctx.caller.openid, staffId: ctx.caller.staff?._id ?? null },
     deviceId: ctx.deviceId,
+    unitId: unitId === undefined ? callerUnit(ctx) : unitId,
     ...rest,
   });
 }

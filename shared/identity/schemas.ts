@@ -67,6 +67,8 @@ export const captureReportInput = z.strictObject({
 });
 export const securityEventsInput = z.strictObject({
   unitId: idSchema.optional(),
+  /** Hide the routine "admitted" decisions and show changes and refusals only. */
+  notableOnly: z.boolean().default(true),
   pageSize: pageSizeSchema,
   cursor: cursorSchema,
 });

@@ -4,14 +4,21 @@ import type { Page } from 'playwright-core';
 
 export const DEMO_PIN = '246810';
 
-/** Opens the demo switcher (以…身份体验) and picks the person whose name is shown. */
+/**
+ * Opens the demo switcher (以…身份体验) and picks the person whose name is shown. Staff start
+ * on the lock screen (their browser is a pre-approved, locked device); this unlocks it with the
+ * demo PIN and lands on the home page.
+ */
 export async function switchPersona(page: Page, name: string): Promise<void> {
   await page.goto('/pages/demo/index');
   await page.getByText('以…身份体验').waitFor();
   await page.getByText(name, { exact: true }).first().tap();
-  await page.waitForURL(/\/pages\/home\/index/);
+  await page.waitForURL(/\/pages\/(home|lock)\/index/);
+  if (/\/pages\/lock\/index/.test(page.url())) {
+    await unlockIfLocked(page, DEMO_PIN, 10_000);
+  }
+  if (!/\/pages\/home\/index/.test(page.url())) await page.goto('/pages/home/index');
   await page.getByText('盐池县政务新媒体').first().waitFor();
-  await unlockIfLocked(page);
 }
 
 /** If the lock screen is showing (now or within a moment), enters the demo PIN on its pad. */
@@ -23,15 +30,15 @@ export async function unlockIfLocked(page: Page, pin = DEMO_PIN, waitMs = 1500):
     return false;
   }
   await enterPin(page, pin);
-  await lock.waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await lock.waitFor({ state: 'detached', timeout: 15_000 });
   return true;
 }
 
-/** Taps the digits of `pin` on the on-screen PIN pad. */
+/** Taps the digits of `pin` on the on-screen PIN pad (lock screen and step-up prompt alike). */
 export async function enterPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) {
     await page
-      .locator('.pin-pad__key', { hasText: new RegExp(`^${digit}$`) })
+      .locator('.zw-pinpad__key', { hasText: new RegExp(`^${digit}$`) })
       .first()
       .tap();
   }

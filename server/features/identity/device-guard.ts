@@ -129,6 +129,11 @@ export async function admitRequest(
         .collection(DEVICES)
         .doc(device._id)
         .update({ data: { lastActiveAt: now } });
-    await appendAudit(t, now, { ...audit, result: 'ok', reason: '已通过设备与权限校验' });
+    await appendAudit(t, now, {
+      ...audit,
+      result: 'ok',
+      reason: '已通过设备与权限校验',
+      details: { decision: 'admitted' },
+    });
   }, 5);
 }

@@ -17,7 +17,14 @@ export async function registerDevice(input: z.output<typeof registerDeviceInput>
   const staff = ctx.caller.staff!;
   const now = ctx.deps.now();
   if ((await trustedCount(ctx, staff._id)) >= SECURITY_POLICY.maxTrustedDevices) {
-    throw forbidden(`每人最多绑定 ${SECURITY_POLICY.maxTrustedDevices} 台设备，请先挂失或解绑一台`);
+    throw new AppError(
+      'Forbidden',
+      `每人最多绑定 ${SECURITY_POLICY.maxTrustedDevices} 台设备，请先挂失或解绑一台`,
+      undefined,
+      {
+        reason: 'device-limit',
+      },
+    );
   }
   const anyDevice = await ctx.deps.db.collection(DEVICES).where({ staffId: staff._id }).limit(1).get();
   const trustAtOnce =
@@ -25,8 +32,10 @@ export async function registerDevice(input: z.output<typeof registerDeviceInput>
   return inTransaction(ctx, async (t) => {
     const existing = await getDoc<DeviceDoc>(t, DEVICES, input.deviceId);
     if (existing) {
-      if (existing.staffId !== staff._id) throw forbidden('这台设备已绑定在其他人名下');
-      throw conflict('本机已经登记过了', { status: existing.status });
+      if (existing.staffId !== staff._id) {
+        throw new AppError('Forbidden', '这台设备已绑定在其他人名下', undefined, { reason: 'device-foreign' });
+      }
+      throw conflict('本机已经登记过了', { status: existing.status, reason: 'device-exists' });
     }
     const doc: Omit<DeviceDoc, '_id'> = {
       staffId: staff._id,
@@ -126,10 +135,13 @@ export async function reportLost(input: z.output<typeof reportLostInput>, ctx: A
     if (!d) throw notFound('没有找到这台设备');
     if (d.staffId !== caller._id) {
       // Someone else's phone: only that person's unit admin (or the information center).
-      const holder = await getDoc<StaffRecord & { unitIds?: string[] }>(t, STAFF, d.staffId);
+      const holder = await getDoc<StaffRecord & { unitIds?: string[]; pendingUnitIds?: string[] }>(t, STAFF, d.staffId);
       const adminUnits = caller.roles.filter((g) => g.role === 'unitAdmin').map((g) => g.unitId);
       const county = caller.status === 'active' && caller.roles.some((g) => g.role === 'infoCenter');
-      const theirs = holder?.unitIds ?? holder?.roles.map((g) => g.unitId) ?? [];
+      const theirs = [
+        ...(holder?.unitIds ?? holder?.roles.map((g) => g.unitId) ?? []),
+        ...(holder?.pendingUnitIds ?? []),
+      ];
       if (!county && !(caller.status === 'active' && theirs.some((u) => adminUnits.includes(u)))) {
         throw forbidden('只能挂失自己的设备，或本单位人员的设备');
       }

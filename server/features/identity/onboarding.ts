@@ -105,10 +105,11 @@ export async function redeemInvite(input: z.output<typeof redeemInviteInput>, ct
       target: { type: 'staff', id: staffId },
       details: { role: invite.role, invite: input.code, preApproved: Boolean(invite.preApproved) },
     });
-    return { status: doc.status as string, role: invite.role };
+    return { status: doc.status as string, role: invite.role, unitId: invite.unitId };
   });
   if ('error' in result) throw new AppError('InvalidParameter', result.error!, { code: result.error! });
-  return { staffId, ...result };
+  const unit = await findActiveUnit(ctx.deps.db, (result as { unitId: string }).unitId);
+  return { staffId, ...result, unitName: unit?.name ?? '' };
 }
 
 /** The unit whose admin decides on a pending person (their first pending grant). */

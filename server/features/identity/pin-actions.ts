@@ -25,7 +25,7 @@ export async function setPin(input: z.output<typeof setPinInput>, ctx: ActionCon
         .collection(STAFF)
         .doc(staff._id)
         .update({ data: { pinGuard: c.guard } });
-      if (!c.ok) await traceChange(t, ctx, { reason: c.message, details: { outcome: c.reason } });
+      if (!c.ok) await traceChange(t, ctx, { result: 'refused', reason: c.message, details: { outcome: c.reason } });
       return c;
     });
     if (!check.ok)
@@ -68,7 +68,7 @@ export async function unlock(input: z.output<typeof unlockInput>, ctx: ActionCon
     }
     await traceChange(t, ctx, {
       target: { type: 'device', id: ctx.deviceId ?? '' },
-      ...(c.ok ? {} : { reason: c.message, details: { outcome: c.reason } }),
+      ...(c.ok ? {} : { result: 'refused' as const, reason: c.message, details: { outcome: c.reason } }),
     });
     return c;
   });

@@ -22,6 +22,7 @@ export async function securityEvents(input: z.output<typeof securityEventsInput>
     if (!/^\d{1,15}$/.test(input.cursor)) throw invalid('翻页参数无效', { cursor: '翻页参数无效' });
     filter.seq = _.lt(Number(input.cursor));
   }
+  if (input.notableOnly) filter['details.decision'] = _.neq('admitted');
   const res = await db
     .collection(AUDIT)
     .where(filter)

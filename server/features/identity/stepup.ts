@@ -38,13 +38,18 @@ export async function verifyStepUp(input: Input, ctx: ActionContext) {
         .update({ data: { pinGuard: check.guard } });
       if (!check.ok) {
         await traceChange(t, ctx, {
+          result: 'refused',
           reason: check.message,
           details: { purpose: input.purpose, outcome: check.reason },
         });
         return { ok: false as const, message: check.message, reason: check.reason };
       }
     } else if (failure) {
-      await traceChange(t, ctx, { reason: failure, details: { purpose: input.purpose, outcome: 'soter-failed' } });
+      await traceChange(t, ctx, {
+        result: 'refused',
+        reason: failure,
+        details: { purpose: input.purpose, outcome: 'soter-failed' },
+      });
       return { ok: false as const, message: failure, reason: 'soter-failed' };
     }
     const ticket: Omit<StepUpDoc, '_id'> = {
