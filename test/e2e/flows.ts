@@ -18,7 +18,7 @@ export async function switchPersona(page: Page, name: string): Promise<void> {
     await unlockIfLocked(page, DEMO_PIN, 10_000);
   }
   if (!/\/pages\/home\/index/.test(page.url())) await page.goto('/pages/home/index');
-  await page.getByText('盐池县政务新媒体').first().waitFor();
+  await page.locator('.home-banner__title').waitFor();
 }
 
 /** If the lock screen is showing (now or within a moment), enters the demo PIN on its pad. */
