@@ -1,6 +1,7 @@
 import type { ActionMap } from './runtime/action';
 import { identityActions } from './features/identity/actions';
 import { messageActions } from './features/messages/actions';
+import { accountActions } from './features/accounts/actions';
 import { postActions } from './features/posts/actions';
 
 // Every deployable cloud function and its actions. cloudfunctions/<name>/index.ts exports
@@ -8,6 +9,7 @@ import { postActions } from './features/posts/actions';
 export const FUNCTIONS = {
   identity: identityActions,
   messages: messageActions,
+  accounts: accountActions,
   posts: postActions,
 } satisfies Record<string, ActionMap>;
 

@@ -144,6 +144,55 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
     },
   ],
   counters: [],
+  accounts: [
+    {
+      name: 'units_created',
+      fields: [
+        ['unitIds', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'queue_created',
+      fields: [
+        ['queue', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'due_created',
+      fields: [
+        ['dueAt', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      name: 'status_dirkey',
+      fields: [
+        ['status', 1],
+        ['dirKey', 1],
+      ],
+    },
+  ],
+  accountExceptions: [
+    {
+      name: 'unit_kind_platform',
+      fields: [
+        ['unitId', 1],
+        ['kind', 1],
+        ['platform', 1],
+        ['state', 1],
+      ],
+    },
+    {
+      name: 'unit_created',
+      fields: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  accountSlots: [],
   posts: [
     {
       name: 'author_created',

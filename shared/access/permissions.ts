@@ -1,6 +1,7 @@
 import { isCountyRole, type Role, type RoleGrant } from './roles';
 import { IDENTITY_PERMISSIONS } from '../identity/permissions';
 import { MESSAGE_PERMISSIONS } from '../messages/permissions';
+import { ACCOUNT_PERMISSIONS } from '../accounts/permissions';
 import { POST_PERMISSIONS } from '../posts/permissions';
 
 // The permission table: every action the cloud functions accept, who may call it and over
@@ -44,6 +45,7 @@ export const ALL_STAFF = [...UNIT_STAFF, 'infoCenter', 'supervisor'] as const;
 export const PERMISSIONS: Record<string, PermissionRule> = {
   ...IDENTITY_PERMISSIONS,
   ...MESSAGE_PERMISSIONS,
+  ...ACCOUNT_PERMISSIONS,
   ...POST_PERMISSIONS,
 };
 

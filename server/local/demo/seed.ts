@@ -4,6 +4,7 @@ import { STAFF } from '@server/runtime/staff';
 import { appendAudit, type TxLike } from '@server/runtime/audit';
 import { hashPin } from '@server/features/identity/pin';
 import { DEMO_CITIZENS, DEMO_STAFF, DEMO_UNITS, demoOpenid } from './county';
+import { seedDemoAccounts } from '@server/features/accounts/demo';
 
 /** Every seeded demo staff member's PIN; the H5 switcher shows it. Real staff set their own. */
 export const DEMO_PIN = '246810';
@@ -50,6 +51,7 @@ export async function seedDemoCounty(db: Database, now: number): Promise<boolean
       reason: `演示县初始化：${DEMO_UNITS.length} 个单位，${DEMO_STAFF.length} 名工作人员`,
     });
   });
+  await seedDemoAccounts(db, now);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { demoPersonas } from '../demo/seed';
 import { signToken, verifyToken } from './tokens';
 import { BodyTooLarge, bearer, fail, readBody, sendJson } from './http-util';
 import { serveStatic } from './static';
+import { servePublic } from '../../../cloudfunctions/public/router';
 
 // The embedded local cloud's HTTP face: `POST /api/<function>` with `{ action, data }` runs the
 // same cloud-function main() as production, with the caller's OPENID taken from a session token
@@ -127,6 +128,9 @@ export function createHost(opts: HostOptions): Server {
       });
       return;
     }
+    // Public feeds (GET /public/*) are answered by the `public` function's router, as in production.
+    if (path.startsWith('/public/'))
+      return void servePublic(req, res).catch(() => fail(res, 500, 'Internal', '本地服务内部错误'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       fail(res, 405, 'InvalidParameter', '不支持的请求方法');
       return;
