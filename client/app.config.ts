@@ -16,7 +16,10 @@ export default defineAppConfig({
     ...h5Only,
   ],
   // Staff screens load only for staff, keeping the citizens' main package small.
-  subPackages: [{ root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] }],
+  subPackages: [
+    { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] },
+    { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f6f9',

@@ -98,6 +98,17 @@ export default function HomePage() {
             onTap={go('/staff/inbox/index')}
           />
         ) : null}
+        {staff &&
+        staff.status === 'active' &&
+        staff.roles.some((r) => ['publisher', 'reviewer', 'leader'].includes(r.role)) ? (
+          <Entry
+            title="信息发布"
+            desc="撰写、审核、审批本账号的政务信息"
+            mark="发"
+            tone="red"
+            onTap={go('/posts/home/index')}
+          />
+        ) : null}
       </View>
 
       {offline ? <Text className="home-offline">暂时连不上服务器，部分功能可能不可用</Text> : null}

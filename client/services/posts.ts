@@ -1,0 +1,70 @@
+import type { Page } from '@shared/messages/schemas';
+import type { CheckReport } from '@shared/posts/checks/types';
+import type { CreatePostInput, QueueName, ReviewPostInput, UpdatePostInput } from '@shared/posts/schemas';
+import type { PostState } from '@shared/posts/transitions';
+import type {
+  DraftSaved,
+  FeedItemView,
+  MyPostItemView,
+  PostableAccountView,
+  PostDetailView,
+  QueueItemView,
+  VersionDiffView,
+} from '@shared/posts/views';
+import { call } from './transport';
+
+// The posts cloud function, as the compose, review, approval and timeline screens use it.
+
+export type {
+  CheckReport,
+  DraftSaved,
+  FeedItemView,
+  MyPostItemView,
+  Page,
+  PostableAccountView,
+  PostDetailView,
+  QueueItemView,
+  QueueName,
+  VersionDiffView,
+};
+
+type Step = { _id: string; rev: number; state: PostState; version: number };
+const FN = 'posts';
+
+export const postableAccounts = () => call<{ items: PostableAccountView[] }>(FN, 'posts.accounts', {});
+export const createPost = (input: CreatePostInput) => call<DraftSaved>(FN, 'posts.create', input);
+export const updatePost = (input: UpdatePostInput) => call<DraftSaved>(FN, 'posts.update', input);
+export const checkPost = (input: CreatePostInput) => call<CheckReport>(FN, 'posts.check', input);
+export const submitPost = (id: string, rev: number) => call<Step>(FN, 'posts.submit', { id, rev });
+export const withdrawPost = (id: string, rev: number, reason: string) =>
+  call<Step>(FN, 'posts.withdraw', { id, rev, reason });
+export const reviewPost = (input: ReviewPostInput) => call<Step>(FN, 'posts.review', input);
+export const returnPost = (input: { id: string; rev: number; reason: string; stepUpId: string }) =>
+  call<Step>(FN, 'posts.return', input);
+export const approvePost = (input: { id: string; rev: number; stepUpId: string; note?: string }) =>
+  call<Step>(FN, 'posts.approve', input);
+export const publishPost = (input: { id: string; rev: number; stepUpId: string; url: string; publishedAt?: number }) =>
+  call<Step>(FN, 'posts.publish', input);
+export const reportDeliveryFailure = (input: { id: string; rev: number; reason: string }) =>
+  call<Step>(FN, 'posts.deliveryFailed', input);
+export const getPost = (id: string) => call<PostDetailView>(FN, 'posts.get', { id });
+export const diffVersions = (id: string, from: number, to: number) =>
+  call<VersionDiffView>(FN, 'posts.diff', { id, from, to });
+
+export function myPosts(args: { cursor?: string | null; state?: PostState } = {}) {
+  return call<Page<MyPostItemView>>(FN, 'posts.mine', {
+    ...(args.cursor ? { cursor: args.cursor } : {}),
+    ...(args.state ? { state: args.state } : {}),
+  });
+}
+
+export function postQueue(queue: QueueName, cursor?: string | null) {
+  return call<Page<QueueItemView>>(FN, 'posts.queue', { queue, ...(cursor ? { cursor } : {}) });
+}
+
+export function postFeed(args: { unitId?: string; cursor?: string | null } = {}) {
+  return call<Page<FeedItemView>>(FN, 'posts.feed', {
+    ...(args.unitId ? { unitId: args.unitId } : {}),
+    ...(args.cursor ? { cursor: args.cursor } : {}),
+  });
+}
