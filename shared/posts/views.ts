@@ -144,6 +144,7 @@ export interface FeedItemView {
   title: string;
   body: string;
   kind: PostKind;
+  accountId: string;
   accountName: string;
   platform: Platform;
   unitId: string;

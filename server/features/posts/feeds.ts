@@ -23,6 +23,7 @@ export function toFeedItem(p: PostDoc): FeedItemView {
     title: p.title,
     body: p.body,
     kind: p.kind,
+    accountId: p.accountId,
     accountName: p.accountName,
     platform: p.platform,
     unitId: p.unitId,
