@@ -3,6 +3,7 @@ import { identityActions } from './features/identity/actions';
 import { messageActions } from './features/messages/actions';
 import { accountActions } from './features/accounts/actions';
 import { postActions } from './features/posts/actions';
+import { oversightActions } from './features/oversight/actions';
 
 // Every deployable cloud function and its actions. cloudfunctions/<name>/index.ts exports
 // createFunction(name, FUNCTIONS[name]); the local host serves the same map over HTTP.
@@ -11,6 +12,7 @@ export const FUNCTIONS = {
   messages: messageActions,
   accounts: accountActions,
   posts: postActions,
+  oversight: oversightActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

@@ -248,4 +248,60 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
   ],
   postSeen: [],
   postRules: [],
+  // Oversight (issue 7).
+  alerts: [
+    { name: 'state', fields: [['state', 1]] },
+    {
+      name: 'unit_state_created',
+      fields: [
+        ['unitId', 1],
+        ['state', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  oversightRules: [{ name: 'version', fields: [['version', -1]], unique: true }],
+  oversightMeta: [],
+  oversightUnitStats: [{ name: 'order', fields: [['order', 1]] }],
+  oversightMonthly: [
+    { name: 'month', fields: [['month', 1]] },
+    {
+      name: 'unit_month',
+      fields: [
+        ['unitId', 1],
+        ['month', 1],
+      ],
+    },
+  ],
+  bulletins: [{ name: 'created', fields: [['createdAt', -1]] }],
+  incidents: [
+    { name: 'created', fields: [['createdAt', -1]] },
+    {
+      name: 'unit_created',
+      fields: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  dutyRosters: [],
+  dutyHandovers: [
+    {
+      name: 'unit_created',
+      fields: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  emergencyEvents: [
+    { name: 'occurred', fields: [['occurredAt', -1]] },
+    {
+      name: 'status_occurred',
+      fields: [
+        ['status', 1],
+        ['occurredAt', -1],
+      ],
+    },
+  ],
 };

@@ -3,6 +3,7 @@ import { IDENTITY_PERMISSIONS } from '../identity/permissions';
 import { MESSAGE_PERMISSIONS } from '../messages/permissions';
 import { ACCOUNT_PERMISSIONS } from '../accounts/permissions';
 import { POST_PERMISSIONS } from '../posts/permissions';
+import { OVERSIGHT_PERMISSIONS } from '../oversight/permissions';
 
 // The permission table: every action the cloud functions accept, who may call it and over
 // what scope. Deny by default: an action missing here is refused, and a test fails. Each
@@ -47,6 +48,7 @@ export const PERMISSIONS: Record<string, PermissionRule> = {
   ...MESSAGE_PERMISSIONS,
   ...ACCOUNT_PERMISSIONS,
   ...POST_PERMISSIONS,
+  ...OVERSIGHT_PERMISSIONS,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

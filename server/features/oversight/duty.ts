@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { onDutyAt, rosterProblems, shiftLabel, type Shift } from '@shared/oversight/roster';
+import type { handoverInput, saveRosterInput } from '@shared/oversight/schemas';
+import type { RosterView, StaffOption } from '@shared/oversight/views';
+import type { ActionContext } from '@server/runtime/action';
+import type { Database } from '@server/runtime/database';
+import { invalid, notFound } from '@server/runtime/errors';
+import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
+import { STAFF } from '@server/runtime/staff';
+import { findActiveUnit } from '@server/features/identity/units';
+import { notify } from '@server/features/notifications/notify';
+import { HANDOVERS, ROSTERS, type HandoverDoc, type RosterDoc } from './model';
+
+// The duty roster (值班, 第十八条(三)): one weekly roster per unit, who is on duty now, and the
+// handover notes between shifts. `onDutyNow` is the door other features use to tell the person
+// on duty first (urgent messages, emergency posts, new opinion incidents).
+
+export interface OnDuty {
+  staffId: string;
+  name: string;
+  shift: string;
+}
+
+interface StaffShape {
+  _id: string;
+  name: string;
+  title: string;
+  status: string;
+  roles: Array<{ role: string; unitId: string }>;
+}
+
+/** Who is on duty in `unitId` at `now` (China time), first to be told first; [] when nobody is. */
+export async function onDutyNow(db: Database, unitId: string, now: number): Promise<OnDuty[]> {
+  const roster = await getDoc<RosterDoc>(db, ROSTERS, unitId);
+  if (!roster) return [];
+  const shifts = onDutyAt(roster.shifts, now);
+  if (!shifts.length) return [];
+  const _ = db.command;
+  const people = (
+    await db
+      .collection(STAFF)
+      .where({ _id: _.in([...new Set(shifts.map((s) => s.staffId))]), status: 'active' })
+      .field({ _id: true, name: true })
+      .limit(100)
+      .get()
+  ).data as Array<{ _id: string; name: string }>;
+  const active = new Map(people.map((p) => [p._id, p.name]));
+  return shifts
+    .filter((s) => active.has(s.staffId))
+    .map((s) => ({ staffId: s.staffId, name: active.get(s.staffId)!, shift: shiftLabel(s) }));
+}
+
+/** Active staff holding any role in the unit (for the roster editor and the assign picker). */
+export async function unitStaff(db: Database, unitId: string): Promise<StaffOption[]> {
+  const res = await db
+    .collection(STAFF)
+    .where({ unitIds: unitId, status: 'active' })
+    .field({ _id: true, name: true, title: true, roles: true, status: true })
+    .limit(500)
+    .get();
+  return (res.data as StaffShape[])
+    .map((s) => ({
+      staffId: s._id,
+      name: s.name,
+      title: s.title,
+      roles: s.roles.filter((g) => g.unitId === unitId).map((g) => g.role),
+    }))
+    .filter((s) => s.roles.length > 0)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+const canEditRoster = (ctx: ActionContext, unitId: string) =>
+  (ctx.caller.staff?.roles ?? []).some((g) => g.unitId === unitId && (g.role === 'leader' || g.role === 'unitAdmin'));
+
+export async function rosterView(db: Database, unitId: string, now: number, ctx: ActionContext): Promise<RosterView> {
+  const unit = await findActiveUnit(db, unitId);
+  if (!unit) throw notFound('单位不存在或已撤销');
+  const roster = await getDoc<RosterDoc>(db, ROSTERS, unitId);
+  const handovers = (await db.collection(HANDOVERS).where({ unitId }).orderBy('createdAt', 'desc').limit(10).get())
+    .data as HandoverDoc[];
+  return {
+    unitId,
+    unitName: unit.name,
+    shifts: roster?.shifts ?? [],
+    updatedAt: roster?.updatedAt ?? null,
+    updatedByName: roster?.updatedByName ?? null,
+    onDuty: (await onDutyNow(db, unitId, now)).map((d) => ({ staffId: d.staffId, name: d.name, shift: d.shift })),
+    handovers: handovers.map((h) => ({ _id: h._id, note: h.note, byName: h.byName, at: h.createdAt })),
+    canEdit: canEditRoster(ctx, unitId),
+  };
+}
+
+/** Replaces the unit's weekly roster; every person must hold a role in the unit. */
+export async function saveRoster(input: z.output<typeof saveRosterInput>, ctx: ActionContext): Promise<RosterView> {
+  const { db } = ctx.deps;
+  const unit = await findActiveUnit(db, input.unitId);
+  if (!unit) throw notFound('单位不存在或已撤销');
+  const people = new Map((await unitStaff(db, input.unitId)).map((s) => [s.staffId, s]));
+  const fieldErrors: Record<string, string> = {};
+  input.shifts.forEach((s, i) => {
+    if (!people.has(s.staffId)) fieldErrors[`shifts.${i}.staffId`] = '值班人员须为本单位在岗工作人员';
+  });
+  const shifts: Shift[] = input.shifts.map((s) => ({ ...s, staffName: people.get(s.staffId)?.name ?? '' }));
+  Object.assign(fieldErrors, rosterProblems(shifts));
+  if (Object.keys(fieldErrors).length) throw invalid(`值班表有误：${Object.values(fieldErrors)[0]}`, fieldErrors);
+  const staff = ctx.caller.staff!;
+  const now = ctx.deps.now();
+  await inTransaction(ctx, async (t) => {
+    const doc: Omit<RosterDoc, '_id'> = {
+      unitId: input.unitId,
+      shifts,
+      updatedAt: now,
+      updatedBy: staff._id,
+      updatedByName: staff.name,
+    };
+    await t
+      .collection(ROSTERS)
+      .doc(input.unitId)
+      .set({ data: doc as unknown as Record<string, unknown> });
+    await traceChange(t, ctx, {
+      target: { type: 'dutyRoster', id: input.unitId },
+      unitId: input.unitId,
+      details: { shifts: shifts.length },
+    });
+  });
+  return rosterView(db, input.unitId, now, ctx);
+}
+
+/** The person ending a shift leaves a note; whoever is on duty now (or next) is told. */
+export async function writeHandover(input: z.output<typeof handoverInput>, ctx: ActionContext): Promise<RosterView> {
+  const { db } = ctx.deps;
+  const staff = ctx.caller.staff!;
+  const now = ctx.deps.now();
+  const onDuty = (await onDutyNow(db, input.unitId, now)).filter((d) => d.staffId !== staff._id);
+  const id = ctx.deps.newId();
+  await inTransaction(ctx, async (t) => {
+    const doc: Omit<HandoverDoc, '_id'> = {
+      unitId: input.unitId,
+      note: input.note,
+      by: staff._id,
+      byName: staff.name,
+      createdAt: now,
+    };
+    await t
+      .collection(HANDOVERS)
+      .doc(id)
+      .set({ data: doc as unknown as Record<string, unknown> });
+    for (const d of onDuty.slice(0, 1))
+      await notify(t, ctx, {
+        to: { staffId: d.staffId },
+        kind: 'duty.handover',
+        title: '交接班记录',
+        body: `${staff.name}：${input.note.slice(0, 60)}`,
+        page: `/oversight/duty/index?unitId=${input.unitId}`,
+      });
+    await traceChange(t, ctx, { target: { type: 'dutyHandover', id }, unitId: input.unitId });
+  });
+  return rosterView(db, input.unitId, now, ctx);
+}

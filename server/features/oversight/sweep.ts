@@ -1,0 +1,106 @@
+import { createWorkCalendar } from '@shared/messages/calendar';
+import { evaluate, type AlertDraft } from '@shared/oversight/engine';
+import type { OversightFacts } from '@shared/oversight/facts';
+import type { EffectiveRules } from '@shared/oversight/rules';
+import { recentMonths, type WorkingDays } from '@shared/oversight/time';
+import type { Deps } from '@server/runtime/deps';
+import { currentRules } from './rules-store';
+import { loadDirectory, type Directory } from './directory';
+import { readWatchedAccounts, toAccountFacts } from './sources/accounts';
+import { readPostActivity, type PostActivity } from './sources/posts';
+import { readOpenMessages, toMessageFacts } from './sources/messages';
+import { loadEmergencyFacts } from './emergency';
+import { syncAlerts, type AlertSyncResult } from './alerts';
+import { TREND_MONTHS, writeSnapshot } from './snapshot';
+import { OV_META } from './model';
+
+// The oversight sweep: runs on the same timer as the message sweeper (production: a timer
+// trigger; locally the host's interval) and on demand (`oversight.refresh`). It reads the
+// facts through the source adapters, evaluates the rules, stores/notifies/closes alerts and
+// writes the dashboard snapshot.
+
+export interface SweepResult {
+  computedAt: number;
+  durationMs: number;
+  ruleVersion: number;
+  accounts: number;
+  openMessages: number;
+  emergencies: number;
+  alerts: AlertSyncResult;
+  snapshot: { units: number; months: number };
+}
+
+export interface GatheredFacts {
+  facts: OversightFacts;
+  activity: PostActivity;
+  rules: EffectiveRules;
+  ruleVersion: number;
+  dir: Directory;
+  calendar: WorkingDays;
+  months: string[];
+}
+
+/** The working-day calendar (statutory holidays and make-up days; see shared/messages/calendar.ts). */
+export const workCalendar = () => createWorkCalendar();
+
+export async function gatherFacts(deps: Deps, now: number): Promise<GatheredFacts> {
+  const { db } = deps;
+  const [rules, dir] = await Promise.all([currentRules(db), loadDirectory(db)]);
+  const months = recentMonths(now, TREND_MONTHS);
+  const [activity, accountDocs, openDocs] = await Promise.all([
+    readPostActivity(db, now, months),
+    readWatchedAccounts(db),
+    readOpenMessages(db),
+  ]);
+  const accounts = accountDocs.map((a) =>
+    toAccountFacts(a, dir.unitName, activity.byAccount.get(a._id)?.lastPostAt ?? null),
+  );
+  const messages = openDocs.map((m) => toMessageFacts(m, dir.unitName));
+  const emergencies = await loadEmergencyFacts(db, dir);
+  return {
+    facts: { accounts, messages, emergencies },
+    activity,
+    rules: rules.effective,
+    ruleVersion: rules.version,
+    dir,
+    calendar: workCalendar(),
+    months,
+  };
+}
+
+/** Evaluates every rule now, syncs the alerts and refreshes the dashboard snapshot. */
+export async function runOversightSweep(deps: Deps): Promise<SweepResult> {
+  const started = Date.now();
+  const now = deps.now();
+  const g = await gatherFacts(deps, now);
+  const drafts: AlertDraft[] = evaluate(g.facts, { now, rules: g.rules, calendar: g.calendar });
+  const alerts = await syncAlerts(deps, drafts, g.dir, g.ruleVersion);
+  const snapshot = await writeSnapshot(
+    deps,
+    g.dir,
+    {
+      accounts: g.facts.accounts,
+      activity: g.activity.byAccount,
+      postsByUnitMonth: g.activity.byUnitMonth,
+      openMessages: g.facts.messages,
+      alerts: drafts,
+      months: g.months,
+    },
+    { now, rules: g.rules, calendar: g.calendar },
+  );
+  const result: SweepResult = {
+    computedAt: now,
+    durationMs: Date.now() - started,
+    ruleVersion: g.ruleVersion,
+    accounts: g.facts.accounts.length,
+    openMessages: g.facts.messages.length,
+    emergencies: g.facts.emergencies.length,
+    alerts,
+    snapshot,
+  };
+  await deps.db
+    .collection(OV_META)
+    .doc('snapshot')
+    .set({ data: { ...result } as unknown as Record<string, unknown> });
+  return result;
+}
