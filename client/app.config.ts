@@ -18,7 +18,7 @@ export default defineAppConfig({
   // Staff screens load only for staff, keeping the citizens' main package small.
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] },
-    { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index'] },
+    { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index', 'rules/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

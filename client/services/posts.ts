@@ -1,6 +1,7 @@
 import type { Page } from '@shared/messages/schemas';
 import type { CheckReport } from '@shared/posts/checks/types';
 import type { CreatePostInput, QueueName, ReviewPostInput, UpdatePostInput } from '@shared/posts/schemas';
+import type { AddWordsInput } from '@shared/posts/rules-schemas';
 import type { PostState } from '@shared/posts/transitions';
 import type {
   DraftSaved,
@@ -68,3 +69,33 @@ export function postFeed(args: { unitId?: string; cursor?: string | null } = {})
     ...(args.cursor ? { cursor: args.cursor } : {}),
   });
 }
+
+// ---- the information center's check settings (word lists, portal domain)
+
+export interface RuleWordView {
+  word: string;
+  category: 'confidential' | 'sensitive';
+  categoryLabel: string;
+  level: 'blocking' | 'warning';
+  note?: string;
+}
+
+export interface RulesPage {
+  rev: number;
+  portalDomains: string[];
+  wordCount: number;
+  updatedAt: number | null;
+  updatedByName: string | null;
+  total: number;
+  items: RuleWordView[];
+}
+
+type RulesSaved = { rev: number; wordCount: number; portalDomains: string[] };
+
+export function getRules(args: { category?: 'confidential' | 'sensitive'; query?: string; offset?: number }) {
+  return call<RulesPage>(FN, 'postRules.get', { ...args, pageSize: 50 });
+}
+export const addRuleWords = (input: AddWordsInput) => call<RulesSaved>(FN, 'postRules.addWords', input);
+export const removeRuleWords = (words: string[]) => call<RulesSaved>(FN, 'postRules.removeWords', { words });
+export const setPortalDomains = (portalDomains: string[]) =>
+  call<RulesSaved>(FN, 'postRules.setDomains', { portalDomains });

@@ -177,3 +177,25 @@ test('a return with a reason, a fix, and the resubmission shows the reviewer wha
   const timeline = await page.locator('.posts-timeline__label:visible').allInnerTexts();
   assert.deepEqual(timeline.slice(0, 4), ['提交审核', '修改内容', '退回修改', '提交审核']);
 });
+
+test('the information center adds a word to the list; the next check of a draft flags it', async () => {
+  const { page } = phone;
+  await switchPersona(page, '马超');
+  await openWorkbench(page);
+  await visible(page, '.posts-section', '信息检查词表').tap();
+  await page.waitForURL(/\/posts\/rules\/index/);
+  await page.getByRole('textbox', { name: /每行一个词语/ }).fill('招生划片\n内部摸底数');
+  await button(page, '加入词表').tap();
+  await shown(page, '已加入 2 个词语').waitFor();
+  await visible(page, '.pr-word__text', '招生划片').waitFor();
+  await snap('posts-6-rules');
+
+  await switchPersona(page, '李明');
+  await compose(page, '关于2026年城区小学招生的说明', '今年城区小学招生划片方案将于下周公布。');
+  await button(page, '保存并检查').tap();
+  await shown(page, '含有禁止发布的敏感词「招生划片」').waitFor();
+  assert.equal((await page.locator('.posts-hl__mark--blocking:visible').first().innerText()).trim(), '招生划片');
+  await button(page, '提交审核').tap();
+  await shown(page, '自动检查发现 1 处必须修改的问题').waitFor();
+  assert.match(page.url(), /\/posts\/compose\/index/, 'refused: the draft stays on the compose page');
+});

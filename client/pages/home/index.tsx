@@ -100,7 +100,7 @@ export default function HomePage() {
         ) : null}
         {staff &&
         staff.status === 'active' &&
-        staff.roles.some((r) => ['publisher', 'reviewer', 'leader'].includes(r.role)) ? (
+        staff.roles.some((r) => ['publisher', 'reviewer', 'leader', 'infoCenter'].includes(r.role)) ? (
           <Entry
             title="信息发布"
             desc="撰写、审核、审批本账号的政务信息"

@@ -16,7 +16,9 @@ import '../components/posts.scss';
 // posts waiting to be published. Emergencies sit at the top of every queue.
 
 type Who =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tabs: PostsTab[]; name: string };
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; tabs: PostsTab[]; name: string; infoCenter: boolean };
 type Item = ({ from: 'mine' } & MyPostItemView) | ({ from: 'queue' } & QueueItemView);
 
 const EMPTY: Record<PostsTab, { title: string; desc: string }> = {
@@ -36,7 +38,8 @@ export default function PostsHome() {
     if (!res.ok) return setWho({ status: 'error', message: res.message });
     const staff = res.data.staff;
     const tabs = staff && staff.status === 'active' ? tabsFor(staff.roles.map((r) => r.role)) : [];
-    setWho({ status: 'ready', tabs, name: staff?.name ?? '' });
+    const infoCenter = Boolean(staff && staff.status === 'active' && staff.roles.some((r) => r.role === 'infoCenter'));
+    setWho({ status: 'ready', tabs, name: staff?.name ?? '', infoCenter });
     setTab((cur) => cur ?? initialTab(tabs, router.params.tab));
   }, [router.params.tab]);
 
@@ -76,6 +79,23 @@ export default function PostsHome() {
 
   const open = (id: string) => void Taro.navigateTo({ url: `/posts/detail/index?id=${id}` });
 
+  const rulesLink =
+    who.status === 'ready' && who.infoCenter ? (
+      <View className="zw-card" onClick={() => void Taro.navigateTo({ url: '/posts/rules/index' })}>
+        <Text className="posts-section">信息检查词表 ›</Text>
+        <Text className="zw-muted">维护涉密词语、敏感词和门户网站域名（县政府信息中心）</Text>
+      </View>
+    ) : null;
+
+  if (who.status === 'ready' && !tab && who.infoCenter) {
+    return (
+      <View className="posts-page">
+        <PageHeader title="信息发布" />
+        <View className="posts-body">{rulesLink}</View>
+      </View>
+    );
+  }
+
   if (who.status !== 'ready' || !tab) {
     return (
       <View className="posts-page">
@@ -97,6 +117,7 @@ export default function PostsHome() {
     <View className="posts-page">
       <PageHeader title="信息发布" />
       <View className="posts-body">
+        {rulesLink}
         {who.tabs.includes('mine') ? (
           <Button
             block
