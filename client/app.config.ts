@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/home/index',
     'pages/messages/compose/index',
     'pages/messages/mine/index',
+    'pages/directory/index',
     // Staff security (issue 3): reachable from any page by the refusal guard, so in the main package.
     'pages/me/index',
     'pages/join/index',
@@ -19,6 +20,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] },
     { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index', 'rules/index'] },
+    { root: 'accounts', pages: ['index/index', 'apply/index', 'detail/index', 'exceptions/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -83,6 +83,13 @@ export default function HomePage() {
           onTap={go('/pages/messages/mine/index')}
         />
         <Entry
+          title="政务账号名录"
+          desc="全县政务微博、微信账号，扫码关注"
+          mark="号"
+          tone="green"
+          onTap={go('/pages/directory/index')}
+        />
+        <Entry
           title="我的"
           desc={staff ? `${staff.name}：角色、设备、PIN` : '工作人员登记、绑定本机'}
           mark="我"

@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { getMe, type MeStaffView } from '../../services/me';
+import { listUnits } from '../../services/units';
+import { exportRegistry, listAccounts, officeQueue } from '../../services/accounts';
+import { usePagedList } from '../../hooks/usePagedList';
+import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { AccountCard } from '../common/AccountCard';
+import { saveDocument } from '../common/files';
+import { canApply, tabsFor, type Tab } from './tabs';
+import '../common/accounts.scss';
+
+// 政务账号管理: the unit's accounts with filing badges, and the approval lists of the unit's
+// leader, the county office and the information center.
+
+type Who =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'denied' }
+  | { status: 'ready'; me: MeStaffView; tabs: Tab[] };
+
+export default function AccountsHome() {
+  const [who, setWho] = useState<Who>({ status: 'loading' });
+  const [tabKey, setTabKey] = useState('');
+  const [exporting, setExporting] = useState(false);
+
+  const loadWho = useCallback(async () => {
+    const [me, units] = await Promise.all([getMe(), listUnits()]);
+    if (!me.ok) return setWho({ status: 'error', message: me.message });
+    if (!units.ok) return setWho({ status: 'error', message: units.message });
+    const staff = me.data.staff;
+    if (!staff || staff.status !== 'active') return setWho({ status: 'denied' });
+    const tabs = tabsFor(staff.roles, units.data.items ?? []);
+    if (!tabs.length) return setWho({ status: 'denied' });
+    setWho({ status: 'ready', me: staff, tabs });
+    setTabKey((k) => (tabs.some((t) => t.key === k) ? k : tabs[0].key));
+  }, []);
+
+  useEffect(() => {
+    void loadWho();
+  }, [loadWho]);
+
+  const tab = useMemo(
+    () => (who.status === 'ready' ? who.tabs.find((t) => t.key === tabKey) : undefined),
+    [who, tabKey],
+  );
+  const loadPage = useCallback(
+    (cursor: string | null) => {
+      if (!tab) return Promise.resolve({ ok: true as const, data: { items: [], nextCursor: null } });
+      if (tab.kind === 'office') return officeQueue({ cursor });
+      if (tab.kind === 'unit') return listAccounts({ unitId: tab.unitId, view: tab.view, cursor });
+      return listAccounts({ view: tab.view, cursor });
+    },
+    [tab],
+  );
+  const list = usePagedList(loadPage);
+  const { refresh } = list;
+  useEffect(() => {
+    if (tab) void refresh({ clear: true });
+  }, [tab, refresh]);
+  // Coming back from a detail page where a step was taken: show the new state.
+  useDidShow(() => {
+    if (tab) void refresh();
+  });
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreError) void list.loadMore();
+  });
+
+  if (who.status !== 'ready') {
+    return (
+      <View className="acc-page">
+        <PageHeader title="政务账号管理" />
+        {who.status === 'loading' ? <LoadingView /> : null}
+        {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
+        {who.status === 'denied' ? (
+          <ErrorView
+            message="政务账号管理仅限在册工作人员使用。"
+            retryText="查看账号名录"
+            onRetry={() => void Taro.redirectTo({ url: '/pages/directory/index' })}
+          />
+        ) : null}
+      </View>
+    );
+  }
+
+  const county = who.me.roles.some((r) => r.role === 'infoCenter' || r.role === 'supervisor');
+  const infoCenter = who.me.roles.some((r) => r.role === 'infoCenter');
+  const doExport = async () => {
+    setExporting(true);
+    const res = await exportRegistry();
+    setExporting(false);
+    if (!res.ok) return void Taro.showToast({ title: res.message, icon: 'none' });
+    try {
+      await saveDocument(res.data);
+    } catch {
+      void Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' });
+    }
+  };
+
+  return (
+    <View className="acc-page">
+      <PageHeader title="政务账号管理" />
+      <ScrollView scrollX className="acc-tabs">
+        {who.tabs.map((t) => (
+          <View
+            key={t.key}
+            className={`acc-tab${t.key === tabKey ? ' acc-tab--active' : ''}`}
+            onClick={() => setTabKey(t.key)}
+          >
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </ScrollView>
+      <View className="acc-body">
+        <View className="acc-actions">
+          {canApply(who.me.roles) ? (
+            <Button type="primary" size="small" onClick={() => void Taro.navigateTo({ url: '/accounts/apply/index' })}>
+              申请开设账号
+            </Button>
+          ) : null}
+          {county ? (
+            <Button
+              size="small"
+              fill="outline"
+              loading={exporting}
+              disabled={exporting}
+              onClick={() => void doExport()}
+            >
+              导出名录 Excel
+            </Button>
+          ) : null}
+          {infoCenter ? (
+            <Button
+              size="small"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: '/accounts/exceptions/index' })}
+            >
+              例外登记
+            </Button>
+          ) : null}
+        </View>
+
+        {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
+        {list.status === 'error' ? (
+          <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
+        ) : null}
+        {list.status === 'ready' && list.items.length === 0 ? (
+          <EmptyView
+            title="暂无账号"
+            description={tab?.kind === 'unit' && tab.view === 'all' ? '点“申请开设账号”开始' : '没有需要处理的账号'}
+          />
+        ) : null}
+        {list.status === 'ready' && list.items.length > 0 ? (
+          <View>
+            {list.items.map((item) => (
+              <AccountCard key={item._id} item={item} showUnit={tab?.kind !== 'unit'} />
+            ))}
+            <LoadMore
+              hasMore={list.hasMore}
+              loading={list.loadingMore}
+              error={list.moreError}
+              count={list.items.length}
+              onLoadMore={() => void list.loadMore()}
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
