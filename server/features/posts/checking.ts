@@ -58,3 +58,23 @@ export async function withContentSecurity(report: CheckReport, c: PostContent, o
   const hits = [...report.hits, ...extra];
   return { ...report, hits, ...summarize(hits), contentSecurity: verdict };
 }
+
+/**
+ * The checks again with the lists as they are now (the information center may have added a
+ * word since submission), keeping the WeChat verdict recorded at submission.
+ */
+export async function recheck(
+  db: Database,
+  post: { platform: Platform; checks: CheckReport | null } & PostContent,
+  now: number,
+) {
+  const fresh = await checkContent(db, post.platform, post, now);
+  const kept = post.checks?.hits.filter((h) => h.rule === 'contentSecurity') ?? [];
+  const hits = [...fresh.hits, ...kept];
+  return {
+    ...fresh,
+    hits,
+    ...summarize(hits),
+    contentSecurity: post.checks?.contentSecurity ?? fresh.contentSecurity,
+  };
+}

@@ -278,3 +278,39 @@ test('confidential terms added by the information center are always blocking', a
   );
   cloud.close();
 });
+
+test('a word the information center adds after submission stops the review and the approval', async () => {
+  const cloud = await createTestCloud();
+  await seedAccount(cloud);
+  const body = { body: '本周将公布城区小学招生划片方案。' };
+  const s = await postAt(cloud, 'submitted', body);
+  const r = await postAt(cloud, 'reviewed', { ...body, title: '第二条：已审核待审批' });
+  okData(
+    await cloud.call(
+      'posts',
+      'postRules.addWords',
+      { words: [{ word: '招生划片', category: 'confidential', level: 'blocking' }] },
+      INFO_CENTER,
+    ),
+  );
+
+  const review = await cloud.call('posts', 'posts.review', { id: s.id, rev: s.rev, checklist: CHECKLIST }, REVIEWER);
+  assert.equal(!review.ok && review.code, 'ContentRisk');
+  assert.equal(!review.ok && review.message, '检查词表已更新，发现 1 处必须修改的问题，请退回修改');
+  const stepUpId = await cloud.stepUp(LEADER, 'post.approve');
+  const approval = await cloud.call('posts', 'posts.approve', { id: r.id, rev: r.rev, stepUpId }, LEADER);
+  assert.equal(!approval.ok && approval.code, 'ContentRisk');
+  assert.equal(((!approval.ok && approval.details?.checks) as CheckReport).hits[0].rule, 'confidentialTerm');
+  // Without the word, the same steps go through.
+  okData(await cloud.call('posts', 'postRules.removeWords', { words: ['招生划片'] }, INFO_CENTER));
+  assert.equal(
+    (await cloud.call('posts', 'posts.review', { id: s.id, rev: s.rev, checklist: CHECKLIST }, REVIEWER)).ok,
+    true,
+  );
+  const again = await cloud.stepUp(LEADER, 'post.approve');
+  assert.equal(
+    (await cloud.call('posts', 'posts.approve', { id: r.id, rev: r.rev, stepUpId: again }, LEADER)).ok,
+    true,
+  );
+  cloud.close();
+});

@@ -14,7 +14,7 @@ import type {
 import type { ActionContext } from '@server/runtime/action';
 import { AppError, invalid, invalidTransition } from '@server/runtime/errors';
 import { getDoc, traceChange } from '@server/runtime/trace';
-import { checkContent, withContentSecurity } from './checking';
+import { checkContent, recheck, withContentSecurity } from './checking';
 import { POSTS, contentOf, withoutId, type PostDoc } from './model';
 import {
   approvedNotices,
@@ -74,17 +74,28 @@ export function withdrawPost(input: z.output<typeof withdrawPostInput>, ctx: Act
   return runStep(ctx, { action: 'withdraw', input, reason: input.reason || undefined });
 }
 
+/** The checks re-run with today's lists before a reviewer or leader signs (null: no post). */
+async function freshChecks(ctx: ActionContext, id: string) {
+  const post = await getDoc<PostDoc>(ctx.deps.db, POSTS, id);
+  if (!post?.checks) return null;
+  return recheck(ctx.deps.db, { ...contentOf(post), platform: post.platform, checks: post.checks }, ctx.deps.now());
+}
+
+const RULES_CHANGED = (n: number) => `检查词表已更新，发现 ${n} 处必须修改的问题，请退回修改`;
+
 /** The reviewer signs the checklist; personal data passes only with a reason per hit. */
-export function reviewPost(input: z.output<typeof reviewPostInput>, ctx: ActionContext) {
+export async function reviewPost(input: z.output<typeof reviewPostInput>, ctx: ActionContext) {
   const who = me(ctx);
+  const fresh = await freshChecks(ctx, input.id);
   return runStep(ctx, {
     action: 'review',
     input,
     note: input.note || undefined,
     apply: (next, s) => {
-      const report = next.checks;
-      if (!report) throw invalidTransition('缺少自动检查结果，请退回撰稿人重新提交');
-      if (report.blocking > 0) throw contentRisk('存在不可放行的问题，只能退回修改', { checks: report });
+      if (!next.checks || !fresh) throw invalidTransition('缺少自动检查结果，请退回撰稿人重新提交');
+      const report = fresh;
+      if (report.blocking > 0) throw contentRisk(RULES_CHANGED(report.blocking), { checks: report });
+      next.checks = report;
       const open = new Map(
         report.hits.filter((h) => h.severity === 'blocking' && h.overridable).map((h) => [h.key, h]),
       );
@@ -134,18 +145,23 @@ export function returnPost(input: z.output<typeof returnPostInput>, ctx: ActionC
 }
 
 /** The account's leader approves with a fresh PIN (the step consumes the ticket). */
-export function approvePost(input: z.output<typeof approvePostInput>, ctx: ActionContext) {
+export async function approvePost(input: z.output<typeof approvePostInput>, ctx: ActionContext) {
   const who = me(ctx);
+  const fresh = await freshChecks(ctx, input.id);
   return runStep(ctx, {
     action: 'approve',
     input,
     note: input.note || undefined,
     apply: (next, s) => {
-      const report = next.checks;
+      const report = fresh;
       const covered = new Set(next.overrides.map((o) => o.key));
       const open =
         report?.hits.filter((h) => h.severity === 'blocking' && (!h.overridable || !covered.has(h.key))) ?? [];
-      if (!report || open.length) throw contentRisk('自动检查仍有未处理的问题，不能审批', { checks: report });
+      if (!report || open.length) {
+        const why = report?.blocking ? RULES_CHANGED(report.blocking) : '自动检查仍有未处理的问题，不能审批';
+        throw contentRisk(why, { checks: report });
+      }
+      next.checks = report;
       if (!next.checklist) throw invalidTransition('审核人员尚未签署保密审查清单');
       next.approverId = who.id;
       next.approverName = who.name;
