@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { compileWords, runChecks, type CheckInput, type WordEntry } from '@shared/posts/checks';
 import { foldForMatching, foldWord } from '@shared/posts/checks/normalize';
 import { createTestCloud, okData } from '../test/support/cloud-harness';
+import { currentLocalStore, installLocalCloud } from '../server/local/cloud';
+import { configureRuntime, currentDeps } from '../server/runtime/config';
 import { seedAccount, draftInput, PUBLISHER, INFO_CENTER } from '../server/features/posts/test-support';
 
 export interface BenchResult {
@@ -140,6 +142,10 @@ export async function run(): Promise<BenchResult[]> {
   });
 
   // 3. Through the public entry point: posts.check with the list stored by the information center.
+  // The test cloud swaps the process's store and runtime; put back whatever ran before (npm run
+  // bench runs several benches in one process).
+  const previousStore = currentLocalStore();
+  const previousDeps = currentDeps();
   const cloud = await createTestCloud();
   try {
     await seedAccount(cloud);
@@ -160,6 +166,8 @@ export async function run(): Promise<BenchResult[]> {
     });
   } finally {
     cloud.close();
+    if (previousStore) installLocalCloud(previousStore);
+    configureRuntime(previousDeps);
   }
   return results;
 }
