@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { ACCOUNT_TYPE_LABELS, PLATFORM_LABELS } from '@shared/accounts/contract';
 import { formatChinaDate } from '@shared/accounts/deadlines';
 import { ACCOUNT_STATUS_LABELS } from '@shared/accounts/states';
@@ -39,8 +38,11 @@ type Cell = { text: string; span?: number; label?: boolean };
 const COLS = [92, 78, 58, 90, 66, 91];
 const ROW_H = 38;
 
-export function renderFilingForm(input: FilingFormInput): Promise<Buffer> {
+export async function renderFilingForm(input: FilingFormInput): Promise<Buffer> {
   const font = fontSource();
+  // Loaded on use: pdfkit reads its data files from its own folder, so a bundled cloud function
+  // must ship it as a dependency (external), and the rest of the function must load without it.
+  const { default: PDFDocument } = await import('pdfkit');
   const a = input.account;
   const doc = new PDFDocument({
     size: 'A4',
