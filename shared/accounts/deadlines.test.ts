@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { daysOverdue, dueAfter, filingFlag, formatChinaDate, parseChinaDate } from './deadlines';
+import { accountFilingFlag, daysOverdue, dueAfter, filingFlag, formatChinaDate, parseChinaDate } from './deadlines';
 import { checkAccountName } from './naming';
 
 test('the filing deadline counts China days, whatever the UTC date', () => {
@@ -29,4 +29,16 @@ test('the name rule matches the full name or a short name, ignoring spaces and f
   assert.equal(checkAccountName('县 教育局发布', unit).ok, true);
   assert.equal(checkAccountName('塞上书香', unit).ok, false);
   assert.equal(checkAccountName('ＹＣ教育局', unit).ok, true);
+});
+
+test('the flag any feature can compute from a stored record', () => {
+  const due = Date.UTC(2026, 11, 4, 16, 0) - 1;
+  const after = due + 2;
+  assert.equal(accountFilingFlag({ status: 'opened', filing: { dueAt: due } }, after)?.text, '备案已逾期 1 天');
+  assert.equal(accountFilingFlag({ status: 'active', filing: { dueAt: due }, refiling: null }, after), null);
+  assert.equal(
+    accountFilingFlag({ status: 'active', refiling: { state: 'due', dueAt: due } }, after)?.kind,
+    'refiling',
+  );
+  assert.equal(accountFilingFlag({ status: 'active', refiling: { state: 'submitted', dueAt: due } }, after), null);
 });

@@ -66,3 +66,18 @@ export function filingFlag(kind: 'filing' | 'refiling', dueAt: number | null, no
     over > 0 ? `${what}已逾期 ${over} 天` : `${what}还剩 ${left} 天（${formatChinaDate(dueAt).slice(5)} 前）`;
   return { kind, dueAt, daysOverdue: over, daysLeft: left, text };
 }
+
+/** The part of a stored account record the flag reads (posts and oversight may pass raw records). */
+export interface FlaggableAccount {
+  status: string;
+  filing?: { dueAt: number | null } | null;
+  refiling?: { state: string; dueAt: number } | null;
+}
+
+/** The outstanding filing (while opened) or re-filing (active, not yet submitted) flag, or null. */
+export function accountFilingFlag(a: FlaggableAccount, now: number): FilingFlag | null {
+  if (a.status === 'opened') return filingFlag('filing', a.filing?.dueAt ?? null, now);
+  if (a.status === 'active' && a.refiling && a.refiling.state !== 'submitted')
+    return filingFlag('refiling', a.refiling.dueAt, now);
+  return null;
+}

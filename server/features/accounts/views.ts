@@ -1,5 +1,5 @@
 import { ACCOUNT_TYPE_LABELS, PLATFORM_LABELS } from '@shared/accounts/contract';
-import { filingFlag, formatChinaDate } from '@shared/accounts/deadlines';
+import { accountFilingFlag, formatChinaDate } from '@shared/accounts/deadlines';
 import { allowedActions, type GuardActor } from '@shared/accounts/transitions';
 import type { AccountDetail, AccountListItem, DirectoryEntry } from '@shared/accounts/views';
 import type { UnitDoc } from '@server/features/identity/units';
@@ -13,10 +13,7 @@ import { guardAccount } from './support';
 const unitName = (units: Map<string, UnitDoc>, id: string) => units.get(id)?.name ?? '（已撤销单位）';
 
 export function flagOf(doc: AccountDoc, now: number) {
-  if (doc.status === 'opened') return filingFlag('filing', doc.filing.dueAt, now);
-  if (doc.status === 'active' && doc.refiling && doc.refiling.state !== 'submitted')
-    return filingFlag('refiling', doc.refiling.dueAt, now);
-  return null;
+  return accountFilingFlag(doc, now);
 }
 
 export function toListItem(doc: AccountDoc, units: Map<string, UnitDoc>, now: number): AccountListItem {
