@@ -55,7 +55,7 @@ test('count() on an indexed equality is an indexed SQL COUNT', async () => {
   assert.equal(n, 2);
   assert.match(q.sql, /^SELECT count\(\*\)/);
   assert.ok(
-    q.plan.some((p) => /USING (COVERING )?INDEX ix_messages_unit_created/.test(p)),
+    q.plan.some((p) => /USING (COVERING )?INDEX ix_messages_unit_/.test(p)),
     q.plan.join('\n'),
   );
 });
@@ -83,7 +83,7 @@ test('a non-indexed condition next to an indexed one is checked in JS on the ind
   });
   assert.deepEqual(pluck(rows as Array<Record<string, unknown>>), ['a']);
   assert.ok(
-    q.plan.some((p) => /USING INDEX ix_messages_unit_created/.test(p)),
+    q.plan.some((p) => /USING (COVERING )?INDEX ix_messages_unit_/.test(p)),
     q.plan.join('\n'),
   );
 });
