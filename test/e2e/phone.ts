@@ -36,7 +36,7 @@ export async function openPhone(baseUrl: string): Promise<Phone> {
     timezoneId: 'Asia/Shanghai',
     baseURL: baseUrl,
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   mkdirSync('.tmp/e2e', { recursive: true });
   return {
