@@ -287,6 +287,23 @@ test('who may see and act: other units, citizens and the wrong roles are refused
   assert.deepEqual(unitList.items.map((i) => i.name).sort(), ['盐池教育', '盐池教育发布']);
   const countyWide = await cloud.call('accounts', 'accounts.list', {}, P.publisher);
   assert.equal(!countyWide.ok && countyWide.message, '无法确定操作所属单位');
+  const otherPeople = await cloud.call('accounts', 'accounts.people', { unitIds: ['u-education'] }, P.hmcPublisher);
+  assert.equal(!otherPeople.ok && otherPeople.code, 'Forbidden', "another unit's staff list is not for them");
+  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), Buffer.alloc(16)]).toString('base64');
+  const early = await cloud.call(
+    'accounts',
+    'accounts.setImage',
+    { id, kind: 'qr', mime: 'image/png', dataBase64: png },
+    P.publisher,
+  );
+  assert.equal(!early.ok && early.message, '账号当前状态为「待本单位主要领导审批」，不能上传图片');
+  const notMine = await cloud.call(
+    'accounts',
+    'accounts.setImage',
+    { id, kind: 'qr', mime: 'image/png', dataBase64: png },
+    P.hmcPublisher,
+  );
+  assert.equal(!notMine.ok && notMine.code, 'Forbidden');
   const unknown = await cloud.call('accounts', 'accounts.apply', { ...application(), status: 'active' }, P.publisher);
   assert.equal(!unknown.ok && unknown.code, 'InvalidParameter', 'unknown fields are refused');
   cloud.close();
