@@ -1,8 +1,9 @@
 // Bundles each cloud function's TypeScript entry (cloudfunctions/<name>/index.ts) with esbuild
-// into the deployable cloudfunctions/<name>/index.js; wx-server-sdk stays an npm dependency of
-// the function (its own package.json), everything else (shared/, server/) is bundled in.
+// into the deployable cloudfunctions/<name>/index.js. The dependencies listed in the function's
+// own package.json (wx-server-sdk, and e.g. pdfkit, which reads its own data files) stay npm
+// dependencies installed in the cloud; everything else (shared/, server/, zod) is bundled in.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = 'cloudfunctions';
@@ -12,6 +13,9 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
   const out: Array<{ name: string; bytes: number }> = [];
   for (const name of names) {
     const outfile = join(ROOT, name, 'index.js');
+    const manifest = JSON.parse(readFileSync(join(ROOT, name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     await build({
       entryPoints: [join(ROOT, name, 'index.ts')],
       outfile,
@@ -19,7 +23,7 @@ export async function buildFunctions(): Promise<Array<{ name: string; bytes: num
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: Object.keys(manifest.dependencies ?? { 'wx-server-sdk': '' }),
       tsconfig: 'tsconfig.json',
       sourcemap: false,
       minify: false,
