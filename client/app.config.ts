@@ -21,6 +21,21 @@ export default defineAppConfig({
     { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] },
     { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index', 'rules/index'] },
     { root: 'accounts', pages: ['index/index', 'apply/index', 'detail/index', 'exceptions/index'] },
+    {
+      root: 'oversight',
+      pages: [
+        'hub/index',
+        'dashboard/index',
+        'unit/index',
+        'bulletins/index',
+        'bulletin/index',
+        'incidents/index',
+        'incident/index',
+        'duty/index',
+        'emergency/index',
+        'rules/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

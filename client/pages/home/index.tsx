@@ -116,6 +116,15 @@ export default function HomePage() {
             onTap={go('/posts/home/index')}
           />
         ) : null}
+        {staff && staff.status === 'active' && staff.roles.length > 0 ? (
+          <Entry
+            title="督查与值班"
+            desc="督查看板、通报、舆情、值班表、突发事件"
+            mark="督"
+            tone="red"
+            onTap={go('/oversight/hub/index')}
+          />
+        ) : null}
       </View>
 
       {offline ? <Text className="home-offline">暂时连不上服务器，部分功能可能不可用</Text> : null}

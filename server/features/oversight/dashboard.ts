@@ -234,7 +234,7 @@ export async function cases(db: Database, input: z.output<typeof casesInput>, no
   if (input.cursor && !OFFSET.test(input.cursor)) throw invalid('翻页参数无效，请刷新列表', { cursor: '翻页参数无效' });
   const offset = input.cursor ? Number(input.cursor) : 0;
   const rules = (await currentRules(db)).effective;
-  const calendar = workCalendar();
+  const calendar = await workCalendar(db);
   const ctx = { now, rules, calendar };
   const docs = await readOpenMessages(db, input.unitId);
   const rows: CaseItem[] = [];

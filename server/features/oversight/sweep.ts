@@ -1,9 +1,9 @@
-import { createWorkCalendar } from '@shared/messages/calendar';
 import { evaluate, type AlertDraft } from '@shared/oversight/engine';
 import type { OversightFacts } from '@shared/oversight/facts';
 import type { EffectiveRules } from '@shared/oversight/rules';
 import { recentMonths, type WorkingDays } from '@shared/oversight/time';
-import type { Deps } from '@server/runtime/deps';
+import type { Deps, Database } from '@server/runtime/deps';
+import { loadCalendar } from '@server/features/messages/calendar-store';
 import { currentRules } from './rules-store';
 import { loadDirectory, type Directory } from './directory';
 import { readWatchedAccounts, toAccountFacts } from './sources/accounts';
@@ -40,12 +40,15 @@ export interface GatheredFacts {
   months: string[];
 }
 
-/** The working-day calendar (statutory holidays and make-up days; see shared/messages/calendar.ts). */
-export const workCalendar = () => createWorkCalendar();
+/**
+ * The working-day calendar: statutory holidays and make-up days (shared/messages/calendar.ts) with
+ * the information center's overrides, the same one the message deadlines use.
+ */
+export const workCalendar = (db: Database): Promise<WorkingDays> => loadCalendar(db);
 
 export async function gatherFacts(deps: Deps, now: number): Promise<GatheredFacts> {
   const { db } = deps;
-  const [rules, dir] = await Promise.all([currentRules(db), loadDirectory(db)]);
+  const [rules, dir, calendar] = await Promise.all([currentRules(db), loadDirectory(db), workCalendar(db)]);
   const months = recentMonths(now, TREND_MONTHS);
   const [activity, accountDocs, openDocs] = await Promise.all([
     readPostActivity(db, now, months),
@@ -63,7 +66,7 @@ export async function gatherFacts(deps: Deps, now: number): Promise<GatheredFact
     rules: rules.effective,
     ruleVersion: rules.version,
     dir,
-    calendar: workCalendar(),
+    calendar,
     months,
   };
 }

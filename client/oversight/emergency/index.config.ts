@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '突发事件', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '单位督查详情', enablePullDownRefresh: true });
