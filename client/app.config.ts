@@ -6,6 +6,9 @@ export default defineAppConfig({
     'pages/home/index',
     'pages/messages/compose/index',
     'pages/messages/mine/index',
+    'pages/messages/detail/index',
+    'pages/board/index',
+    'pages/notices/index',
     'pages/directory/index',
     // Staff security (issue 3): reachable from any page by the refusal guard, so in the main package.
     'pages/me/index',
@@ -18,7 +21,7 @@ export default defineAppConfig({
   ],
   // Staff screens load only for staff, keeping the citizens' main package small.
   subPackages: [
-    { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index'] },
+    { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index', 'message/index', 'overdue/index'] },
     { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index', 'rules/index'] },
     { root: 'accounts', pages: ['index/index', 'apply/index', 'detail/index', 'exceptions/index'] },
     {

@@ -1,21 +1,93 @@
-import type { InboxItemView, MyMessageView, Page, SubmitMessageInput } from '@shared/messages/schemas';
+import type {
+  BoardItemView,
+  InboxFilter,
+  InboxItemView,
+  MyMessageDetail,
+  MyMessageView,
+  Page,
+  StaffMessageView,
+  SubmitMessageInput,
+  SupervisionItemView,
+  SupervisionView,
+} from '@shared/messages/schemas';
+import type { MessageState, Rating } from '@shared/messages/transitions';
 import { call } from './transport';
 
-export type { InboxItemView, MyMessageView, Page, SubmitMessageInput };
+export type {
+  BoardItemView,
+  InboxFilter,
+  InboxItemView,
+  MyMessageDetail,
+  MyMessageView,
+  Page,
+  StaffMessageView,
+  SubmitMessageInput,
+  SupervisionItemView,
+  SupervisionView,
+};
+
+const cursorArg = (cursor?: string | null) => (cursor ? { cursor } : {});
 
 export function submitMessage(input: SubmitMessageInput) {
-  return call<{ _id: string; trackingNo: string }>('messages', 'messages.submit', input);
+  return call<{ _id: string; trackingNo: string; unitName: string; unsure: boolean }>(
+    'messages',
+    'messages.submit',
+    input,
+  );
 }
 
 /** The caller's own messages, newest first. */
 export function listMine(args: { cursor?: string | null } = {}) {
-  return call<Page<MyMessageView>>('messages', 'messages.mine', args.cursor ? { cursor: args.cursor } : {});
+  return call<Page<MyMessageView>>('messages', 'messages.mine', cursorArg(args.cursor));
 }
 
-/** Messages addressed to one unit, for its staff. */
-export function inbox(args: { unitId: string; cursor?: string | null }) {
+/** One of the caller's own messages with its timeline. */
+export function getMine(id: string) {
+  return call<MyMessageDetail>('messages', 'messages.mineGet', { id });
+}
+
+export function rate(id: string, rating: Rating, comment?: string) {
+  return call<{ state: MessageState; reopened: boolean }>('messages', 'messages.rate', {
+    id,
+    rating,
+    ...(comment ? { comment } : {}),
+  });
+}
+
+/** Answers published with the citizen's consent, personal data masked. */
+export function listBoard(args: { cursor?: string | null } = {}) {
+  return call<Page<BoardItemView>>('messages', 'messages.board', cursorArg(args.cursor));
+}
+
+/** Messages held by one unit, for its staff, optionally filtered. */
+export function inbox(args: { unitId: string; filter?: InboxFilter; cursor?: string | null }) {
   return call<Page<InboxItemView>>('messages', 'messages.inbox', {
     unitId: args.unitId,
-    ...(args.cursor ? { cursor: args.cursor } : {}),
+    ...(args.filter && args.filter !== 'all' ? { filter: args.filter } : {}),
+    ...cursorArg(args.cursor),
   });
+}
+
+export function getForStaff(id: string) {
+  return call<StaffMessageView>('messages', 'messages.get', { id });
+}
+
+export function supervisionList(args: { view: SupervisionView; cursor?: string | null }) {
+  return call<Page<SupervisionItemView>>('messages', 'messages.supervision', {
+    view: args.view,
+    ...cursorArg(args.cursor),
+  });
+}
+
+export function unitHandlers(unitId: string) {
+  return call<{ items: Array<{ _id: string; name: string; roles: string[] }> }>('messages', 'messages.handlers', {
+    unitId,
+  });
+}
+
+type Summary = { _id: string; state: MessageState; unitId: string; dueAt: number | null };
+
+/** One staff action on a message (`messages.<action>`), e.g. act('accept', { id }). */
+export function act(action: string, data: Record<string, unknown>) {
+  return call<Summary>('messages', `messages.${action}`, data);
 }

@@ -45,7 +45,13 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
         ['dueAt', 1],
       ],
     },
-    { name: 'due', fields: [['dueAt', 1]] },
+    {
+      name: 'overdue_due',
+      fields: [
+        ['overdue', 1],
+        ['dueAt', 1],
+      ],
+    },
     {
       name: 'handler_created',
       fields: [

@@ -234,6 +234,7 @@ export interface InboxItemView {
 
 /** The staff message page: everything the unit needs, and the actions allowed to this person. */
 export interface StaffMessageView extends InboxItemView {
+  unitId: string;
   content: string;
   /** The full number only for the unit holding the message; masked for county viewers. */
   phone: string | null;

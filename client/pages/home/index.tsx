@@ -83,6 +83,13 @@ export default function HomePage() {
           onTap={go('/pages/messages/mine/index')}
         />
         <Entry
+          title="公开答复"
+          desc="看看别人问过什么、单位怎么答复"
+          mark="答"
+          tone="green"
+          onTap={go('/pages/board/index')}
+        />
+        <Entry
           title="政务账号名录"
           desc="全县政务微博、微信账号，扫码关注"
           mark="号"

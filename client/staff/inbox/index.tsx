@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { INBOX_FILTERS, INBOX_FILTER_LABELS, type InboxFilter } from '@shared/messages/schemas';
 import { getMe } from '../../services/me';
 import { inbox } from '../../services/messages';
+import { unreadCount } from '../../services/notices';
 import { usePagedList } from '../../hooks/usePagedList';
 import { roleLabels } from '../../lib/roles';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
@@ -12,14 +14,32 @@ import { InboxCard } from './InboxCard';
 import { staffUnits, type StaffUnit } from './units';
 import './index.scss';
 
-// 留言收件箱: messages addressed to the staff member's unit, one unit at a time.
+// 留言收件箱: messages held by the staff member's unit, one unit at a time, with filters
+// (全部, 我承办的, 待审核, 已超期, 今日到期); a card opens the message page. County roles also
+// reach the supervision office's county-wide list.
 
 type Who =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'notStaff' }
   | { status: 'pendingStaff' }
-  | { status: 'staff'; name: string; units: StaffUnit[] };
+  | { status: 'staff'; name: string; units: StaffUnit[]; county: boolean };
+
+function FilterTabs(props: { current: InboxFilter; onPick: (f: InboxFilter) => void }) {
+  return (
+    <ScrollView scrollX className="inbox-filters">
+      {INBOX_FILTERS.map((f) => (
+        <View
+          key={f}
+          className={`inbox-filters__item${f === props.current ? ' inbox-filters__item--active' : ''}`}
+          onClick={() => props.onPick(f)}
+        >
+          <Text>{INBOX_FILTER_LABELS[f]}</Text>
+        </View>
+      ))}
+    </ScrollView>
+  );
+}
 
 function UnitSwitcher(props: { units: StaffUnit[]; current: string; onPick: (id: string) => void }) {
   return (
@@ -37,9 +57,14 @@ function UnitSwitcher(props: { units: StaffUnit[]; current: string; onPick: (id:
   );
 }
 
+const go = (url: string) => void Taro.navigateTo({ url });
+
 export default function InboxPage() {
   const [who, setWho] = useState<Who>({ status: 'loading' });
   const [unitId, setUnitId] = useState('');
+  const [filter, setFilter] = useState<InboxFilter>('all');
+  const [unread, setUnread] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
 
   const loadWho = useCallback(async () => {
     setWho({ status: 'loading' });
@@ -49,11 +74,18 @@ export default function InboxPage() {
     if (res.data.staff && res.data.staff.status !== 'disabled' && units.length === 0)
       return setWho({ status: 'pendingStaff' });
     if (!res.data.staff || units.length === 0) return setWho({ status: 'notStaff' });
-    setWho({ status: 'staff', name: res.data.staff.name, units });
+    const county = res.data.staff.roles.some((r) => r.role === 'supervisor' || r.role === 'infoCenter');
+    setWho({ status: 'staff', name: res.data.staff.name, units, county });
     setUnitId((cur) => (units.some((u) => u.unitId === cur) ? cur : units[0].unitId));
   }, []);
 
-  const loadPage = useCallback((cursor: string | null) => inbox({ unitId, cursor }), [unitId]);
+  const loadPage = useCallback(
+    (cursor: string | null) => {
+      setNow(Date.now());
+      return inbox({ unitId, filter, cursor });
+    },
+    [unitId, filter],
+  );
   const list = usePagedList(loadPage);
   const { refresh } = list;
 
@@ -62,7 +94,8 @@ export default function InboxPage() {
   }, [loadWho]);
   // Back from the lock screen or PIN setup the security guard opened: try again.
   useDidShow(() => {
-    if (list.status === 'error') void list.refresh();
+    if (list.status === 'error' || list.status === 'ready') void list.refresh();
+    void unreadCount().then(setUnread);
   });
   useEffect(() => {
     if (unitId) void refresh({ clear: true });
@@ -111,20 +144,34 @@ export default function InboxPage() {
         <Text className="inbox-head__who">
           {who.name} · {roleLabels(current.roles)}
         </Text>
+        <View className="inbox-head__links">
+          <Text className="inbox-head__link" onClick={() => go('/pages/notices/index')}>
+            通知{unread ? `（${unread > 99 ? '99+' : unread}）` : ''}
+          </Text>
+          {who.county ? (
+            <Text className="inbox-head__link" onClick={() => go('/staff/overdue/index')}>
+              全县督办
+            </Text>
+          ) : null}
+        </View>
       </View>
       {who.units.length > 1 ? <UnitSwitcher units={who.units} current={current.unitId} onPick={setUnitId} /> : null}
+      <FilterTabs current={filter} onPick={setFilter} />
 
       {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
       {list.status === 'error' ? (
         <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
       ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyView title="暂无留言" description="群众写给本单位的留言会显示在这里" />
+        <EmptyView
+          title={filter === 'all' ? '暂无留言' : `没有「${INBOX_FILTER_LABELS[filter]}」的留言`}
+          description={filter === 'all' ? '群众写给本单位的留言会显示在这里' : '换个筛选条件看看'}
+        />
       ) : null}
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className="inbox-list">
           {list.items.map((item) => (
-            <InboxCard key={item._id} item={item} />
+            <InboxCard key={item._id} item={item} now={now} onTap={() => go(`/staff/message/index?id=${item._id}`)} />
           ))}
           <LoadMore
             hasMore={list.hasMore}

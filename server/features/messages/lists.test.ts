@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestCloud } from '../../../test/support/cloud-harness';
 import type { InboxItemView, Page } from '@shared/messages/schemas';
-import { DAY, HOUR, P, act, cst, endOfChinaDay, ok, refused, send } from './testkit';
+import { currentDeps } from '@server/runtime/config';
+import { runSweep } from '@server/features/sweeper';
+import { DAY, HOUR, P, act, cst, endOfChinaDay, ok, refused, send, stored } from './testkit';
 
 // The inbox filters (全部, 我承办的, 待审核, 已超期, 今日到期), the supervision office's lists, and
 // the information center's calendar overrides changing the deadlines of new messages.
@@ -63,6 +65,12 @@ test('the supervision office sees overdue messages across every unit; units and 
   const hmc = await send(cloud, { unitId: 'u-huamachi' });
   await ok(cloud, 'messages.urge', { id: hmc._id, workingDays: 3, note: '请按期办理' }, P.sup);
   cloud.clock.advance(3 * DAY);
+  // The county list shows what the sweeper has flagged.
+  assert.equal(
+    (await ok<Page<InboxItemView>>(cloud, 'messages.supervision', { view: 'overdue' }, P.sup)).items.length,
+    0,
+  );
+  assert.equal((await runSweep(currentDeps())).escalated, 2);
   const overdue = await ok<Page<InboxItemView & { unitId: string }>>(
     cloud,
     'messages.supervision',
@@ -77,9 +85,11 @@ test('the supervision office sees overdue messages across every unit; units and 
   const urged = await ok<Page<InboxItemView>>(cloud, 'messages.supervision', { view: 'urged' }, P.sup);
   assert.deepEqual(ids(urged), [hmc._id]);
   assert.equal(urged.items[0].urgedOpen, true);
+  // Answering clears the flag: the list holds only what is still late.
+  await ok(cloud, 'messages.accept', { id: edu._id }, P.eduPub);
+  assert.equal((await stored(cloud, edu._id)).overdue, false, 'now in the answer stage, with a new deadline');
   refused(await act(cloud, 'messages.supervision', { view: 'overdue' }, P.eduLeader), 'Forbidden');
   refused(await act(cloud, 'messages.supervision', { view: 'overdue' }, 'a-citizen'), 'Forbidden');
-  void edu;
   void HOUR;
   cloud.close();
 });

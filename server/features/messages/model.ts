@@ -120,6 +120,8 @@ export interface MessageDoc {
   reopenCount: number;
   closedAt: number | null;
   /** Derived flags, each behind an index (server/db/indexes.ts). */
+  /** The sweeper has flagged the running deadline as passed (the county overdue list reads this). */
+  overdue: boolean;
   awaitingReview: boolean;
   extensionPending: boolean;
   urgedOpen: boolean;
@@ -139,6 +141,7 @@ export function withDerived(m: MessageDoc): MessageDoc {
     publicStatus: PUBLIC_STATUS_OF[m.state],
     dueAt,
     dueKind,
+    overdue: open && dueAt !== null && m.sweep?.escalatedFor === dueAt,
     awaitingReview: m.state === 'replyPending' || m.state === 'redirectPending',
     extensionPending: open && m.extension?.status === 'requested',
     urgedOpen: open && m.urge !== null && m.urge.acknowledgedAt === null,

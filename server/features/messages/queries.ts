@@ -81,13 +81,14 @@ export function inbox(input: z.output<typeof inboxInput>, ctx: ActionContext) {
 /** The county supervision office's lists across every unit. */
 export function supervisionList(input: z.output<typeof supervisionInput>, ctx: ActionContext) {
   const { db } = ctx.deps;
-  const _ = db.command;
   const view = (m: MessageDoc) => ({ ...toInboxItem(m), unitId: m.unitId });
+  // County-wide overdue: the messages the sweeper has flagged (it runs every minute locally, every
+  // 5 minutes in production), most late first — one index range (overdue, dueAt) at any size.
   if (input.view === 'overdue')
     return pageByField<MessageDoc, ReturnType<typeof view>>(
       db,
       MESSAGES,
-      { dueAt: _.lt(ctx.deps.now()) },
+      { overdue: true },
       'dueAt',
       'asc',
       input.pageSize,

@@ -130,6 +130,7 @@ function buildMessage(
     rating: null,
     reopenCount: 0,
     closedAt: null,
+    overdue: false,
     awaitingReview: false,
     extensionPending: false,
     urgedOpen: false,

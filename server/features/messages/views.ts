@@ -36,6 +36,7 @@ export function toStaffView(m: MessageDoc, who: Who, now: number): StaffMessageV
   const ofUnit = who.kind === 'staff' && who.roles.some((g) => g.unitId === m.unitId);
   return {
     ...toInboxItem(m),
+    unitId: m.unitId,
     content: m.content,
     phone: ofUnit ? m.phone : maskPhone(m.phone),
     photos: m.photos ?? [],

@@ -4,7 +4,15 @@ import { Button } from '@nutui/nutui-react-taro';
 
 // Shown once the message is stored: the tracking number is what the citizen must keep.
 
-export function SubmitResult({ trackingNo, unitName }: { trackingNo: string; unitName: string }) {
+export function SubmitResult({
+  trackingNo,
+  unitName,
+  unsure,
+}: {
+  trackingNo: string;
+  unitName: string;
+  unsure?: boolean;
+}) {
   return (
     <View className="compose-result">
       <View className="compose-result__badge">✓</View>
@@ -14,7 +22,8 @@ export function SubmitResult({ trackingNo, unitName }: { trackingNo: string; uni
         {trackingNo}
       </Text>
       <Text className="compose-result__desc">
-        {unitName ? `留言已送达${unitName}。` : ''}请记下查询编号，可在“我的留言”中查看办理进度和答复。
+        {unsure ? '留言已送达县政府办公室，将由其转交负责的单位办理。' : unitName ? `留言已送达${unitName}。` : ''}
+        请记下查询编号，可在“我的留言”中查看办理进度和答复。
       </Text>
       <View className="compose-result__actions">
         <Button

@@ -2,9 +2,18 @@ import { useMemo, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { Popup, SearchBar } from '@nutui/nutui-react-taro';
 import type { UnitSummary } from '@shared/org/units';
+import { UNSURE_UNIT } from '@shared/messages/schemas';
 import { groupUnits } from './units-filter';
 
-// The 收信单位 field: a tappable row that opens a searchable list grouped by kind of unit.
+// The 收信单位 field: a tappable row that opens a searchable list grouped by kind of unit, with
+// “不确定” first: the county government office then passes the message to the right unit.
+
+export const UNSURE_CHOICE: UnitSummary = {
+  _id: UNSURE_UNIT,
+  name: '不确定（由县政府办公室转交）',
+  shortNames: [],
+  kind: 'department',
+};
 
 export type UnitsState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; units: UnitSummary[] };
@@ -60,6 +69,18 @@ export function UnitPicker({ units, selectedName, onSelect, onRetry }: Props) {
             ) : null}
             {units.status === 'ready' && groups.length === 0 ? (
               <Text className="unit-picker__note">没有找到匹配的单位</Text>
+            ) : null}
+            {units.status === 'ready' && !query.trim() ? (
+              <View
+                className={`unit-picker__item unit-picker__item--unsure${UNSURE_CHOICE.name === selectedName ? ' unit-picker__item--active' : ''}`}
+                onClick={() => {
+                  onSelect(UNSURE_CHOICE);
+                  setOpen(false);
+                }}
+              >
+                <Text>不确定该找哪个单位</Text>
+                <Text className="unit-picker__hint">由县政府办公室转交负责的单位办理</Text>
+              </View>
             ) : null}
             {groups.map((g) => (
               <View key={g.kind} className="unit-picker__group">

@@ -50,7 +50,7 @@ export default function ComposePage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [result, setResult] = useState<{ trackingNo: string; unitName: string } | null>(null);
+  const [result, setResult] = useState<{ trackingNo: string; unitName: string; unsure: boolean } | null>(null);
   const [units, setUnits] = useState<UnitsState>({ status: 'loading' });
 
   const loadUnits = useCallback(async () => {
@@ -94,9 +94,18 @@ export default function ComposePage() {
     setSubmitting(false);
     if (res.ok) {
       removeKey(DRAFT_KEY);
-      setResult({ trackingNo: res.data.trackingNo, unitName: draft.unitName });
+      setResult({
+        trackingNo: res.data.trackingNo,
+        unitName: res.data.unitName ?? draft.unitName,
+        unsure: Boolean(res.data.unsure),
+      });
       setDraft({ ...EMPTY_DRAFT });
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      return;
+    }
+    if (res.code === 'RateLimited') {
+      // Too many, or the same text again: the server says when; what was typed stays here.
+      setFormError(`${res.message}。您填写的内容已保留。`);
       return;
     }
     if (res.fieldErrors && Object.keys(res.fieldErrors).length) {
@@ -117,7 +126,7 @@ export default function ComposePage() {
     return (
       <View className="compose">
         <PageHeader title="写留言" />
-        <SubmitResult trackingNo={result.trackingNo} unitName={result.unitName} />
+        <SubmitResult trackingNo={result.trackingNo} unitName={result.unitName} unsure={result.unsure} />
       </View>
     );
   }

@@ -15,14 +15,21 @@ const STATUS_TONE: Record<PublicStatus, 'todo' | 'doing' | 'done'> = {
   closed: 'done',
 };
 
-export function MessageCard({ item }: { item: MyMessageView }) {
+export function publicStatusTone(s: PublicStatus): 'todo' | 'doing' | 'done' {
+  return STATUS_TONE[s] ?? 'doing';
+}
+
+export function MessageCard({ item, onTap }: { item: MyMessageView; onTap: () => void }) {
   return (
-    <View className="zw-card mine-card">
+    <View className="zw-card mine-card" onClick={onTap} hoverClass="mine-card--pressed">
       <View className="mine-card__top">
         <Text className="mine-card__no">{item.trackingNo}</Text>
-        <Text className={`zw-tag zw-tag--${STATUS_TONE[item.publicStatus] ?? 'doing'}`}>
-          {PUBLIC_STATUS_LABELS[item.publicStatus] ?? '处理中'}
-        </Text>
+        <View>
+          {item.awaitingRating ? <Text className="zw-tag zw-tag--todo">请评价</Text> : null}
+          <Text className={`zw-tag zw-tag--${publicStatusTone(item.publicStatus)}`}>
+            {PUBLIC_STATUS_LABELS[item.publicStatus] ?? '处理中'}
+          </Text>
+        </View>
       </View>
       <Text className="mine-card__title">{item.title}</Text>
       <View className="mine-card__meta">

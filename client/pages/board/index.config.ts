@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公开答复',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

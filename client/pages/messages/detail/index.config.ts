@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '留言详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

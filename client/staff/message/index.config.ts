@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '留言办理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,182 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { FieldErrors } from '@shared/core/envelope';
+import { TRANSITIONS, type MessageAction } from '@shared/messages/transitions';
+import { act, getForStaff, unitHandlers, type StaffMessageView } from '../../services/messages';
+import { listUnits, type UnitSummary } from '../../services/units';
+import { queryParam } from '../../lib/params';
+import { ErrorView, LoadingView } from '../../components/StateViews';
+import { PageHeader } from '../../components/PageHeader';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { Timeline } from '../../pages/messages/detail/Timeline';
+import { MessageHead, ProgressCards } from './Sections';
+import { ActionSheet, type SheetKind, type Values } from './Sheets';
+import './index.scss';
+
+// 留言办理: the whole message, its timeline, and only the actions the server's transition table
+// allows this person now (the `allowed` list). Each refusal is shown with the server's words.
+
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; m: StaffMessageView };
+
+/** One tap, no form. */
+const DIRECT: MessageAction[] = ['accept', 'acceptTransfer'];
+/** A short written reason in the shared dialog. */
+const REASON: Partial<Record<MessageAction, { title: string; required: boolean; field: string; placeholder: string }>> =
+  {
+    returnTransfer: { title: '退回转办', required: true, field: 'reason', placeholder: '说明为什么不属于本单位' },
+    returnReply: { title: '退回修改', required: true, field: 'reason', placeholder: '说明需要怎样修改' },
+    acknowledgeUrge: { title: '签收催办', required: false, field: 'note', placeholder: '选填：办理安排' },
+  };
+const PRIMARY: MessageAction[] = [
+  'accept',
+  'acceptTransfer',
+  'approveReply',
+  'draftReply',
+  'acknowledgeUrge',
+  'decideExtension',
+  'urge',
+  'route',
+];
+
+export default function MessagePage() {
+  const id = queryParam(useRouter().params.id);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [now, setNow] = useState(() => Date.now());
+  const [sheet, setSheet] = useState<SheetKind | null>(null);
+  const [reason, setReason] = useState<MessageAction | null>(null);
+  const [values, setValues] = useState<Record<string, Values>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [units, setUnits] = useState<UnitSummary[]>([]);
+  const [handlers, setHandlers] = useState<Array<{ _id: string; name: string; roles: string[] }>>([]);
+
+  const load = useCallback(async () => {
+    if (!id) return setState({ status: 'error', message: '缺少留言编号' });
+    const res = await getForStaff(id);
+    setNow(Date.now());
+    setState(res.ok ? { status: 'ready', m: res.data } : { status: 'error', message: res.message });
+  }, [id]);
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const run = async (action: MessageAction, data: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    const res = await act(action, { id, ...data });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.message);
+      setFieldErrors(res.fieldErrors ?? {});
+      if (!sheet && !reason) void Taro.showModal({ title: '未能完成', content: res.message, showCancel: false });
+      return;
+    }
+    setSheet(null);
+    setReason(null);
+    setValues((v) => ({ ...v, [action]: {} }));
+    void Taro.showToast({ title: `已${TRANSITIONS[action].label}`, icon: 'success' });
+    await load();
+  };
+
+  const open = (action: MessageAction) => {
+    setError(null);
+    setFieldErrors({});
+    if (DIRECT.includes(action)) return void run(action, {});
+    if (REASON[action]) return setReason(action);
+    if ((action === 'transfer' || action === 'route') && !units.length)
+      void listUnits().then((r) => r.ok && setUnits(r.data.items));
+    if (action === 'assign' && state.status === 'ready')
+      void unitHandlers(state.m.unitId).then((r) => r.ok && setHandlers(r.data.items));
+    if ((action === 'draftReply' || action === 'draftRedirect') && state.status === 'ready' && !values[action]?.text) {
+      // Revising a returned draft starts from its text.
+      const d = state.m.replyDraft;
+      if (d && (d.kind === 'answer') === (action === 'draftReply'))
+        setValues((v) => ({ ...v, [action]: { text: d.text, ...(d.channel ? { channel: d.channel } : {}) } }));
+    }
+    setSheet(action as SheetKind);
+  };
+
+  if (state.status !== 'ready') {
+    return (
+      <View className="msg">
+        <PageHeader title="留言办理" />
+        {state.status === 'loading' ? (
+          <LoadingView />
+        ) : (
+          <ErrorView message={state.message} onRetry={() => void load()} />
+        )}
+      </View>
+    );
+  }
+
+  const m = state.m;
+  const reasonCfg = reason ? REASON[reason] : null;
+  return (
+    <View className="msg">
+      <PageHeader title="留言办理" />
+      <View className="msg-body">
+        <MessageHead m={m} now={now} />
+        <ProgressCards m={m} />
+
+        {m.allowed.length ? (
+          <View className="msg-actions">
+            {m.allowed.map((a) => (
+              <Button
+                key={a}
+                className="msg-actions__btn"
+                type={PRIMARY.includes(a) ? 'primary' : 'default'}
+                fill={PRIMARY.includes(a) ? 'solid' : 'outline'}
+                disabled={busy}
+                onClick={() => open(a)}
+              >
+                {TRANSITIONS[a].label}
+              </Button>
+            ))}
+          </View>
+        ) : (
+          <Text className="msg-none">{m.state === 'closed' ? '本件已办结。' : '当前没有需要您办理的操作。'}</Text>
+        )}
+
+        <Text className="zw-section-title">办理记录</Text>
+        <View className="zw-card">
+          <Timeline items={m.timeline} />
+        </View>
+      </View>
+
+      {sheet ? (
+        <ActionSheet
+          kind={sheet}
+          m={m}
+          units={units}
+          handlers={handlers}
+          values={values[sheet] ?? {}}
+          setValue={(k, x) => setValues((v) => ({ ...v, [sheet]: { ...(v[sheet] ?? {}), [k]: x } }))}
+          busy={busy}
+          error={error}
+          fieldErrors={fieldErrors}
+          onSubmit={(data) => void run(sheet, data)}
+          onClose={() => setSheet(null)}
+        />
+      ) : null}
+      <ReasonDialog
+        visible={reasonCfg !== null}
+        title={reasonCfg?.title ?? ''}
+        placeholder={reasonCfg?.placeholder}
+        required={reasonCfg?.required}
+        confirmText="确定"
+        busy={busy}
+        error={error}
+        onCancel={() => setReason(null)}
+        onConfirm={(text) => reason && void run(reason, text ? { [reasonCfg!.field]: text } : {})}
+      />
+    </View>
+  );
+}
