@@ -131,7 +131,10 @@ async function variantsFor(p: Prepared, failures: string[]): Promise<Variant[]> 
     {
       label: "someone else's trusted device",
       expect: 'DeviceNotTrusted',
-      setup: async () => signedWith({ device: await cloud.deviceFor(staffOpenid('s-hmc-leader')) })(),
+      setup: async () => {
+        const other = staffOpenid('s-hmc-leader') === me ? staffOpenid('s-edu-leader') : staffOpenid('s-hmc-leader');
+        return signedWith({ device: await cloud.deviceFor(other) })();
+      },
     },
     {
       label: 'a signature that does not match',

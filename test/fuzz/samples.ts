@@ -1,7 +1,12 @@
 import { DEMO_PIN } from '../support/cloud-harness';
 import type { Sample } from './lib/sample-env';
+import { POST_FUZZ_SAMPLES } from '../../server/features/posts/fuzz-samples';
+import { ACCOUNT_SAMPLES } from './samples/accounts';
+import { MESSAGE_SAMPLES } from './samples/messages';
+import { OVERSIGHT_SAMPLES } from './samples/oversight';
 
-// Fuzz coverage: one valid, real call for every action the cloud functions accept. The fuzzer
+// Fuzz coverage: one valid, real call for every action the cloud functions accept (the rows of
+// each feature live in test/fuzz/samples/<feature>.ts, or with the feature, and are spread here). The fuzzer
 // takes each sample apart into hostile variants (test/fuzz/payloads.test.ts) and replays it from
 // the wrong callers and devices (test/fuzz/callers.test.ts). test/fuzz/coverage.test.ts fails
 // when an action in server/functions.ts has no row here, so a new action cannot ship unfuzzed:
@@ -15,7 +20,7 @@ const PIN_COUNTER = [
   },
 ];
 
-export const SAMPLES: Record<string, Sample> = {
+const IDENTITY_AND_INTAKE: Record<string, Sample> = {
   // ---- identity: directory and who am I
   'units.list': { as: (e) => e.citizen(), payload: () => ({}) },
   'me.get': { as: (e) => e.citizen(), payload: () => ({}) },
@@ -129,4 +134,12 @@ export const SAMPLES: Record<string, Sample> = {
     as: (e) => e.staff('s-edu-publisher'),
     payload: () => ({ unitId: 'u-education' }),
   },
+};
+
+export const SAMPLES: Record<string, Sample> = {
+  ...IDENTITY_AND_INTAKE,
+  ...MESSAGE_SAMPLES,
+  ...ACCOUNT_SAMPLES,
+  ...POST_FUZZ_SAMPLES,
+  ...OVERSIGHT_SAMPLES,
 };

@@ -13,7 +13,7 @@ export function coverageProblems(entries: ActionEntry[], samples: Record<string,
     if (!e.rule) problems.push(`${e.fn}/${e.name}: not in the permission table (shared/access/permissions.ts)`);
     const sample = Object.prototype.hasOwnProperty.call(samples, e.name) ? samples[e.name] : undefined;
     if (!sample) problems.push(`${e.fn}/${e.name}: no fuzz coverage — add a sample to test/fuzz/samples.ts`);
-    else if (e.rule?.audience === 'staff' && e.rule.scope === 'ownUnit' && !sample.unit)
+    else if (e.rule?.audience === 'staff' && e.rule.scope === 'ownUnit' && sample.unit === undefined)
       problems.push(`${e.fn}/${e.name}: scoped to the caller's unit — its sample must say which unit it acts on`);
     try {
       describeSchema(e.def.input);

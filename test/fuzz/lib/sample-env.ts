@@ -33,8 +33,9 @@ export interface Sample {
   /**
    * The unit the sample acts on, for actions scoped to the caller's own unit: stated here rather
    * than read from the action's targetUnit(), so a targetUnit() that names the wrong unit is caught.
+   * null: the call names no unit (a county-role caller, e.g. a bulletin without a unit).
    */
-  unit?: string;
+  unit?: string | null;
   /** What the caller gets for the sample: `ok` unless a refusal is the point (then say why). */
   expect?: 'ok' | ErrorCode;
   /**
