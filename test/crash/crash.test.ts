@@ -22,8 +22,13 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
     const state: BurstState = {
       citizens: await Promise.all(Array.from({ length: 8 }, () => guestSession(host!.url))),
       admin: await staffSession(host.url, 's-edu-admin'),
+      publisher: await staffSession(host.url, 's-edu-publisher'),
+      reviewer: await staffSession(host.url, 's-edu-reviewer'),
       codes: [],
       pending: [],
+      toAccept: [],
+      toDraft: [],
+      toApprove: [],
       acked: emptyAcked(),
       cutOff: 0,
       sent: 0,
@@ -32,7 +37,7 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
     for (let round = 1; round <= ROUNDS; round++) {
       host ??= await startHostProcess({ dataDir });
       const running = burst(host.url, state, rng);
-      const killAfter = 30 + Math.floor(rng() * 600);
+      const killAfter = 100 + Math.floor(rng() * 1400);
       await new Promise((r) => setTimeout(r, killAfter));
       await host.kill9();
       await running;
@@ -53,11 +58,13 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
       console.log(
         `round ${round}: killed after ${killAfter} ms; acknowledged so far ${state.acked.messages.length} messages, ` +
           `${state.acked.invites.length} invites, ${state.acked.redeemed.length} registrations, ` +
-          `${state.acked.approved.length} approvals; ${state.cutOff} requests cut off; ` +
+          `${state.acked.approved.length} approvals, ${state.acked.accepted.length} acceptances, ` +
+          `${state.acked.answered.length} answers, ${state.acked.others.length} posts; ${state.cutOff} requests cut off; ` +
           `audit chain ${report.counts.chainChecked} entries verified`,
       );
     }
     assert.ok(state.acked.messages.length > 0 && state.acked.approved.length > 0, 'the bursts acknowledged writes');
+    assert.ok(state.acked.accepted.length + state.acked.others.length > 0, 'workflow steps were acknowledged');
     assert.ok(state.cutOff > 0, 'some requests were in flight when the host was killed');
   } finally {
     await host?.kill9();

@@ -9,6 +9,13 @@ export interface BurstState {
   /** Citizens in use; each sends at most CITIZEN_QUOTA messages (the hourly limit is 5), then a new one comes. */
   citizens: Session[];
   admin: Session;
+  /** The education bureau's publisher and reviewer: they accept, answer and approve messages. */
+  publisher?: Session;
+  reviewer?: Session;
+  /** acknowledged messages to the education bureau waiting for the next step */
+  toAccept: string[];
+  toDraft: string[];
+  toApprove: string[];
   /** invite codes acknowledged but not yet redeemed */
   codes: string[];
   /** staff ids acknowledged as registered but not yet approved */
@@ -40,7 +47,51 @@ async function citizenFor(base: string, s: BurstState, rng: Rng): Promise<Sessio
 
 const TITLES = ['路灯不亮', '道路积水', '学校食堂', '医保报销', '广场噪音', '供暖不热', '公交改线'];
 
+/** The message workflow and a post draft: the writes of the education bureau's staff. */
+async function workflowWrite(base: string, s: BurstState, rng: Rng): Promise<boolean> {
+  if (!s.publisher || !s.reviewer) return false;
+  const pick = rng();
+  if (pick < 0.3 && s.toAccept.length) {
+    const id = s.toAccept.shift()!;
+    const r = await call(base, s.publisher, 'messages', 'messages.accept', { id });
+    if (!r.ok) throw new Error(`messages.accept refused: ${r.code} ${r.message}`);
+    s.acked.accepted.push(id);
+    s.toDraft.push(id);
+    return true;
+  }
+  if (pick < 0.5 && s.toDraft.length) {
+    const id = s.toDraft.shift()!;
+    const r = await call(base, s.publisher, 'messages', 'messages.draftReply', {
+      id,
+      text: '您反映的问题已转交相关科室核实处理，三个工作日内答复。',
+    });
+    if (!r.ok) throw new Error(`messages.draftReply refused: ${r.code} ${r.message}`);
+    s.toApprove.push(id);
+    return true;
+  }
+  if (pick < 0.7 && s.toApprove.length) {
+    const id = s.toApprove.shift()!;
+    const r = await call(base, s.reviewer, 'messages', 'messages.approveReply', { id });
+    if (!r.ok) throw new Error(`messages.approveReply refused: ${r.code} ${r.message}`);
+    s.acked.answered.push(id);
+    return true;
+  }
+  if (pick < 0.85) {
+    const r = await call<{ _id: string }>(base, s.publisher, 'posts', 'posts.create', {
+      accountId: 'acc-edu-wechat',
+      kind: 'original',
+      title: '县教育局部署冬季校园安全工作',
+      body: `县教育局召开冬季校园安全工作会议，部署防火、防滑和校车安全工作。（${Math.floor(rng() * 1e6)}）`,
+    });
+    if (!r.ok) throw new Error(`posts.create refused: ${r.code} ${r.message}`);
+    s.acked.others.push({ collection: 'posts', id: r.data._id, what: 'post draft' });
+    return true;
+  }
+  return false;
+}
+
 async function oneWrite(base: string, s: BurstState, rng: Rng): Promise<void> {
+  if (rng() < 0.35 && (await workflowWrite(base, s, rng))) return;
   const pick = rng();
   if (pick < 0.6 || !s.codes.length) {
     if (pick >= 0.6 || rng() < 0.15) {
@@ -56,15 +107,17 @@ async function oneWrite(base: string, s: BurstState, rng: Rng): Promise<void> {
     }
     const citizen = await citizenFor(base, s, rng);
     const title = TITLES[Math.floor(rng() * TITLES.length)];
+    const unitId = rng() < 0.5 ? 'u-huamachi' : 'u-education';
     const r = await call<{ _id: string; trackingNo: string }>(base, citizen, 'messages', 'messages.submit', {
-      unitId: rng() < 0.5 ? 'u-huamachi' : 'u-education',
+      unitId,
       category: 'help',
       title,
       content: `${title}：情况已经持续一周，希望尽快处理。编号 ${Math.floor(rng() * 1e6)}`,
       allowPublish: rng() < 0.3,
     });
-    if (r.ok) s.acked.messages.push(r.data);
-    else throw new Error(`messages.submit refused: ${r.code} ${r.message}`);
+    if (!r.ok) throw new Error(`messages.submit refused: ${r.code} ${r.message}`);
+    s.acked.messages.push(r.data);
+    if (r.data && unitId === 'u-education') s.toAccept.push(r.data._id);
     return;
   }
   if (pick < 0.8 || !s.pending.length) {

@@ -14,6 +14,8 @@ export const CREATED_BY: Record<string, { collection: string; actions: string[] 
   device: { collection: 'devices', actions: ['devices.register', 'session.demo'] },
   stepUp: { collection: 'stepUps', actions: ['stepup.verify'] },
   staff: { collection: 'staff', actions: ['invites.redeem'] },
+  post: { collection: 'posts', actions: ['posts.create'] },
+  account: { collection: 'accounts', actions: ['accounts.apply'] },
 };
 
 export interface Acked {
@@ -24,9 +26,21 @@ export interface Acked {
   approved: string[];
   /** other acknowledged writes: collection + id that must exist afterwards */
   others: Array<{ collection: string; id: string; what: string }>;
+  /** messages whose acceptance was acknowledged (acceptedAt must be set) */
+  accepted: string[];
+  /** messages whose approved answer was acknowledged (answeredAt must be set) */
+  answered: string[];
 }
 
-export const emptyAcked = (): Acked => ({ messages: [], invites: [], redeemed: [], approved: [], others: [] });
+export const emptyAcked = (): Acked => ({
+  messages: [],
+  invites: [],
+  redeemed: [],
+  approved: [],
+  others: [],
+  accepted: [],
+  answered: [],
+});
 
 export interface Consistency {
   problems: string[];
@@ -89,6 +103,10 @@ export async function checkStore(store: LocalStore, acked: Acked): Promise<Consi
     if (!s || s.status !== 'active')
       problems.push(`acknowledged approval of ${id} is missing (status ${String(s?.status)})`);
   }
+  for (const id of acked.accepted)
+    if (!messages.get(id)?.acceptedAt) problems.push(`acknowledged acceptance of message ${id} is missing`);
+  for (const id of acked.answered)
+    if (!messages.get(id)?.answeredAt) problems.push(`acknowledged answer to message ${id} is missing`);
   for (const o of acked.others) {
     if (!docs(store, o.collection).has(o.id))
       problems.push(`acknowledged ${o.what} ${o.collection}/${o.id} is missing`);
@@ -142,7 +160,8 @@ export async function checkStore(store: LocalStore, acked: Acked): Promise<Consi
 
 /** Seeded with the demo county (one demo.seed entry covers them), or a phone the test harness bound. */
 function fixture(doc: Doc): boolean {
-  return doc.demo === true || doc.approvedBy === 'test-harness';
+  const history = doc.history as Array<{ byId?: string }> | undefined;
+  return doc.demo === true || doc.approvedBy === 'test-harness' || history?.[0]?.byId === 'demo';
 }
 
 /** An invite is marked used by the redeem that names it in its details (the redeem targets the staff record). */
