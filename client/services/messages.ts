@@ -91,3 +91,23 @@ type Summary = { _id: string; state: MessageState; unitId: string; dueAt: number
 export function act(action: string, data: Record<string, unknown>) {
   return call<Summary>('messages', `messages.${action}`, data);
 }
+
+/** Local host / H5: one photo as base64 (≤ 600 KB); returns the id to put in the message. */
+export function uploadPhoto(mime: 'image/jpeg' | 'image/png' | 'image/webp', data: string) {
+  return call<{ photoId: string }>('messages', 'messages.uploadPhoto', { mime, data });
+}
+
+/** Mini program: a photo the phone put in cloud storage itself, registered to the writer. */
+export function registerPhoto(fileId: string) {
+  return call<{ photoId: string }>('messages', 'messages.registerPhoto', { fileId });
+}
+
+/** A URL for one of the caller's own photos. */
+export function ownPhotoUrl(photoId: string) {
+  return call<{ url: string }>('messages', 'messages.photo', { photoId });
+}
+
+/** A URL for a photo on a message the staff member may read. */
+export function staffPhotoUrl(id: string, photoId: string) {
+  return call<{ url: string }>('messages', 'messages.staffPhoto', { id, photoId });
+}

@@ -31,6 +31,24 @@ export const photoIdSchema = z
 
 const reason = (label: string) => textSchema(label, 2, 200);
 
+/** A photo sent from the phone (local host and H5): base64 of at most 600 KB of image bytes. */
+export const uploadPhotoInput = z.strictObject({
+  mime: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '请选择 JPG、PNG 或 WebP 图片' }),
+  data: z
+    .string({ error: '缺少图片内容' })
+    .max(820_000, { error: '每张图片不超过 600 KB' })
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '图片内容格式不正确' }),
+});
+/** The mini program uploaded to cloud storage itself and registers the fileID. */
+export const registerPhotoInput = z.strictObject({
+  fileId: z
+    .string({ error: '缺少图片编号' })
+    .max(300)
+    .regex(/^cloud:\/\/[A-Za-z0-9._\-/]+$/, { error: '图片编号无效' }),
+});
+export const photoInput = z.strictObject({ photoId: photoIdSchema });
+export const messagePhotoInput = z.strictObject({ id: idSchema, photoId: photoIdSchema });
+
 export const submitMessageInput = z.strictObject({
   unitId: idSchema.describe('收信单位'),
   category: z.enum(MESSAGE_CATEGORIES, { error: '请选择留言类型' }),

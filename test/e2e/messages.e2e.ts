@@ -1,4 +1,5 @@
 import { test, before, after } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHostProcess, removeDir, type HostProcess } from '../support/host-process';
@@ -54,7 +55,41 @@ async function moveClocks(offsetMs: number) {
   await phone.context.clock.setSystemTime(Date.now() + offsetMs);
 }
 
-async function write(page: Page, who: string, unit: string, category: string, title: string, content: string) {
+/** A small real PNG (a warm orange square), so the phone's canvas can decode and shrink it. */
+function photo(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const size = 64;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([240, 140, 40]))]);
+  const raw = Buffer.concat(Array.from({ length: size }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function write(
+  page: Page,
+  who: string,
+  unit: string,
+  category: string,
+  title: string,
+  content: string,
+  withPhoto = false,
+) {
   await switchPersona(page, who);
   await visible(page, '.home-entry__title', '写留言').tap();
   await page.waitForURL(/\/pages\/messages\/compose\/index/);
@@ -66,6 +101,11 @@ async function write(page: Page, who: string, unit: string, category: string, ti
     .filter({ visible: true })
     .fill(title);
   await page.locator('textarea:visible').first().fill(content);
+  if (withPhoto) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.photo-grid__add').tap()]);
+    await chooser.setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo() });
+    await visible(page, '.photo-grid__img').waitFor();
+  }
   await visible(page, '.compose-switch .nut-switch').tap();
   await button(page, '提交留言').tap();
   await shown(page, '留言已提交').waitFor();
@@ -122,12 +162,15 @@ test('(a) wrong unit → transferred → accepted → answered after review → 
     '投诉',
     '北关村路灯不亮',
     '花马池镇北关村村口的路灯坏了一个月，晚上出行很不方便，电话13912345678。',
+    true,
   );
   assert.match(no, /^YC-\d{8}-\d{4}$/);
 
   // 县教育局 (李明): not our business — transfer to 花马池镇 with a reason.
   await openInWorkbench(page, '李明', no);
   await state(page, '待受理');
+  // The citizen's photo reaches the unit (and only those who may read the message).
+  assert.match((await visible(page, '.msg-body .photo-grid__img img').getAttribute('src')) ?? '', /^data:image\/jpeg/);
   await snap('messages-a-staff-page');
   await action(page, '转办');
   await visible(page, '.sheet-units__item', '花马池镇').tap();

@@ -10,6 +10,10 @@ import {
   importMessageInput,
   inboxInput,
   listMineInput,
+  messagePhotoInput,
+  photoInput,
+  registerPhotoInput,
+  uploadPhotoInput,
   rateInput,
   requestExtensionInput,
   returnReplyInput,
@@ -38,6 +42,7 @@ import { acknowledgeUrge, decideExtension, rateAnswer, requestExtension, urgeMes
 import { board, getForStaff, getMine, inbox, listMine, readableUnit, supervisionList, unitHandlers } from './queries';
 import { listCalendar, setCalendarDay } from './calendar-store';
 import { messageUnit } from './workflow';
+import { registerPhoto, uploadPhoto, viewMessagePhoto, viewOwnPhoto } from './photos';
 
 const byMessage = (i: { id: string }, ctx: ActionContext) => messageUnit(i.id, ctx);
 
@@ -49,6 +54,10 @@ export const messageActions: ActionMap = {
   'messages.mineGet': defineAction({ input: getMessageInput, run: getMine }),
   'messages.rate': defineAction({ input: rateInput, run: rateAnswer }),
   'messages.board': defineAction({ input: boardInput, run: board }),
+  'messages.uploadPhoto': defineAction({ input: uploadPhotoInput, run: uploadPhoto }),
+  'messages.registerPhoto': defineAction({ input: registerPhotoInput, run: registerPhoto }),
+  'messages.photo': defineAction({ input: photoInput, run: viewOwnPhoto }),
+  'messages.staffPhoto': defineAction({ input: messagePhotoInput, targetUnit: readableUnit, run: viewMessagePhoto }),
 
   'messages.inbox': defineAction({ input: inboxInput, targetUnit: (i) => i.unitId, run: inbox }),
   'messages.get': defineAction({ input: getMessageInput, targetUnit: readableUnit, run: getForStaff }),

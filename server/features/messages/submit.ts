@@ -23,6 +23,7 @@ import { loadDirectory, type Directory } from '@server/features/notifications/re
 import { loadCalendar } from './calendar-store';
 import { COUNTERS, IMPORTS, MESSAGES, RATE_LIMITS, withDerived, type Channel, type MessageDoc } from './model';
 import { sendNotices } from './workflow';
+import { claimPhotos } from './photos';
 
 type SubmitInput = z.output<typeof submitMessageInput>;
 type ImportInput = z.output<typeof importMessageInput>;
@@ -159,6 +160,7 @@ export async function submitMessage(input: SubmitInput, ctx: ActionContext) {
     const limiter = await getDoc<{ recent: RecentSubmission[] }>(t, RATE_LIMITS, limiterId(caller.openid));
     const check = checkAbuse(limiter?.recent ?? [], now, h);
     if (!check.ok) return { refused: check.message };
+    await claimPhotos(t, ctx, input.photos, id);
     const trackingNo = formatTrackingNo(now, await nextDailySeq(t, `msg-${chinaDateKey(now)}`));
     const doc = buildMessage(
       id,

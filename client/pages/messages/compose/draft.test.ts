@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDraft, EMPTY_DRAFT, restoreDraft, contentLength } from './draft';
+import { checkDraft, EMPTY_DRAFT, isBlank, restoreDraft, contentLength } from './draft';
 
 const good = {
   ...EMPTY_DRAFT,
@@ -45,4 +45,14 @@ test('restoreDraft tolerates junk', () => {
   assert.deepEqual(restoreDraft(null), EMPTY_DRAFT);
   assert.equal(restoreDraft({ category: 'bogus', title: 3 }).category, '');
   assert.equal(restoreDraft({ category: 'help', allowPublish: true }).allowPublish, true);
+});
+
+test('photos survive in the draft; junk ids are dropped and at most 6 are kept', () => {
+  const ok = 'local:0123456789abcdef0123456789abcdef.jpg';
+  const d = restoreDraft({ photos: [ok, 'javascript:alert(1)', 42, ...Array(8).fill(ok)] });
+  assert.equal(d.photos.length, 6);
+  assert.ok(d.photos.every((p) => p === ok));
+  const r = checkDraft({ ...good, photos: [ok] });
+  assert.ok(r.ok && r.input.photos?.length === 1);
+  assert.equal(isBlank({ ...EMPTY_DRAFT, photos: [ok] }), false, 'a draft with only photos is kept');
 });

@@ -2,6 +2,8 @@ import type { FieldErrors } from '@shared/core/envelope';
 import { toFieldErrors } from '@shared/core/zod-errors';
 import {
   MESSAGE_CATEGORIES,
+  PHOTOS_MAX,
+  photoIdSchema,
   submitMessageInput,
   type MessageCategory,
   type SubmitMessageInput,
@@ -18,6 +20,8 @@ export interface Draft {
   content: string;
   phone: string;
   allowPublish: boolean;
+  /** Ids of photos already uploaded (they survive a reload with the draft). */
+  photos: string[];
 }
 
 export const EMPTY_DRAFT: Draft = {
@@ -28,6 +32,7 @@ export const EMPTY_DRAFT: Draft = {
   content: '',
   phone: '',
   allowPublish: false,
+  photos: [],
 };
 
 /** A stored draft from an older version or a broken store becomes a valid Draft. */
@@ -46,11 +51,14 @@ export function restoreDraft(value: unknown): Draft {
     content: str('content'),
     phone: str('phone'),
     allowPublish: v.allowPublish === true,
+    photos: Array.isArray(v.photos)
+      ? v.photos.filter((p): p is string => photoIdSchema.safeParse(p).success).slice(0, PHOTOS_MAX)
+      : [],
   };
 }
 
 export function isBlank(d: Draft): boolean {
-  return !d.unitId && !d.category && !d.title.trim() && !d.content.trim() && !d.phone.trim();
+  return !d.unitId && !d.category && !d.title.trim() && !d.content.trim() && !d.phone.trim() && !d.photos.length;
 }
 
 /** Length the schema will measure (it trims first). */
@@ -66,6 +74,7 @@ function toRawInput(d: Draft): Record<string, unknown> {
     title: d.title,
     content: d.content,
     allowPublish: d.allowPublish,
+    ...(d.photos.length ? { photos: d.photos } : {}),
     ...(phone ? { phone } : {}),
   };
 }

@@ -14,12 +14,13 @@ import { checkDraft, contentLength, EMPTY_DRAFT, isBlank, restoreDraft, type Dra
 import { CategoryPicker } from './CategoryPicker';
 import { SubmitResult } from './SubmitResult';
 import { UnitPicker, type UnitsState } from './UnitPicker';
+import { PhotoPicker } from './PhotoPicker';
 import './index.scss';
 
 // 写留言: the draft survives errors, reloads and closing the page until the server accepts it.
 
 const DRAFT_KEY = 'zw.compose.draft.v1';
-const FIELDS = ['unitId', 'category', 'title', 'content', 'phone', 'allowPublish'] as const;
+const FIELDS = ['unitId', 'category', 'title', 'content', 'phone', 'allowPublish', 'photos'] as const;
 
 function Field(props: { label: string; required?: boolean; error?: string; aside?: ReactNode; children: ReactNode }) {
   return (
@@ -189,6 +190,10 @@ export default function ComposePage() {
               autoSize={false}
               onChange={(content: string) => update({ content })}
             />
+          </Field>
+
+          <Field label="图片" error={errors.photos}>
+            <PhotoPicker photos={draft.photos} onChange={(photos) => update({ photos })} />
           </Field>
 
           <Field label="手机号码" error={errors.phone}>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { MESSAGE_CATEGORY_LABELS, PUBLIC_STATUS_LABELS } from '@shared/messages/schemas';
 import { RATING_LABELS, type Rating } from '@shared/messages/transitions';
-import { getMine, rate, type MyMessageDetail } from '../../../services/messages';
+import { getMine, ownPhotoUrl, rate, type MyMessageDetail } from '../../../services/messages';
 import { queryParam } from '../../../lib/params';
 import { formatChinaTime } from '../../../lib/time';
 import { ErrorView, LoadingView } from '../../../components/StateViews';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { publicStatusTone } from '../mine/MessageCard';
 import { RatingCard } from './RatingCard';
 import { Timeline } from './Timeline';
+import { PhotoGrid } from './PhotoGrid';
 import './index.scss';
 
 // 留言详情 (citizen): the message, the answer, one-tap rating, and the timeline in plain words.
@@ -82,6 +83,7 @@ export default function DetailPage() {
             <Text className="detail-meta__unit">{m.unitName}</Text>
           </View>
           <Text className="detail-content">{m.content}</Text>
+          <PhotoGrid photos={m.photos} load={ownPhotoUrl} />
           <Text className="zw-muted">提交于 {formatChinaTime(m.createdAt)}</Text>
           {m.answerDueAt ? (
             <Text className="detail-due">
