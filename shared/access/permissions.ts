@@ -38,6 +38,11 @@ const SYSTEM_EVENT_LABELS: Record<string, string> = {
   'demo.seed': '初始化演示县',
   'session.demo': '演示身份登录',
   'admin.bootstrap': '创建初始管理员邀请码',
+  'sweeper.run': '督办扫描',
+  'sweeper.remind': '到期前提醒承办人',
+  'sweeper.escalate': '超期督办升级',
+  'sweeper.urgeLapsed': '催办逾期未签收',
+  'sweeper.autoClose': '答复 7 天未评价，自动办结',
 };
 
 export const UNIT_STAFF = ['publisher', 'reviewer', 'leader', 'unitAdmin'] as const;
