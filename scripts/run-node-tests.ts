@@ -1,11 +1,11 @@
-// Runs every `*.test.ts` beside the code (shared/, server/, client/, scripts/) and the
-// integration tests in test/integration with Node's own test runner, TypeScript through tsx.
+// Runs every `*.test.ts` beside the code (shared/, server/, client/, scripts/) and the suites
+// under test/ (integration, fuzz, crash, budgets) with Node's own test runner, through tsx.
 // Prints a TAP stream; scripts/test-all.ts reads its totals.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const ROOTS = ['shared', 'server', 'client', 'scripts', 'test/integration'];
+const ROOTS = ['shared', 'server', 'client', 'scripts', 'test/integration', 'test/fuzz', 'test/crash', 'test/budgets'];
 const SKIP = new Set(['node_modules', 'dist', 'data', '.tmp']);
 
 function collect(dir: string, out: string[]): void {

@@ -47,3 +47,15 @@ test('an action registered without a permission entry is refused by default', as
   assert.equal(!res.ok && res.code, 'Forbidden');
   cloud.close();
 });
+
+test('absurdly nested data is refused as InvalidParameter before anything recursive runs', async () => {
+  const cloud = await createTestCloud();
+  let deep: unknown = 'x';
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  const admin = 'demo-openid-s-edu-admin';
+  const event = await cloud.signedEvent(admin, 'staff.list', { unitId: 'u-education' });
+  const res = await cloud.raw('identity', { ...event, data: { unitId: 'u-education', extra: deep } }, admin);
+  assert.equal(!res.ok && res.code, 'InvalidParameter');
+  assert.match(!res.ok ? res.message : '', /嵌套过深/);
+  cloud.close();
+});

@@ -21,6 +21,19 @@ const eventSchema = z.looseObject({
   data: z.unknown().optional(),
 });
 
+const MAX_EVENT_DEPTH = 32;
+
+/** Whether a JSON-like value nests deeper than `max`, measured without recursion. */
+export function exceedsDepth(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) return true;
+    if (v && typeof v === 'object') for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 export type CloudFunctionMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
 export function createFunction(functionName: string, actions: ActionMap): CloudFunctionMain {
@@ -45,6 +58,11 @@ async function dispatch(
   const parsedEvent = eventSchema.safeParse(event);
   if (!parsedEvent.success) {
     throw new AppError('InvalidParameter', '请求格式不正确：缺少 action');
+  }
+  // No form nests deeper than a few levels; refusing absurd nesting up front keeps every
+  // recursive step after this (signature text, validation, storage) far from the stack limit.
+  if (exceedsDepth(event, MAX_EVENT_DEPTH)) {
+    throw new AppError('InvalidParameter', `请求内容嵌套过深（超过 ${MAX_EVENT_DEPTH} 层）`);
   }
   const name = parsedEvent.data.action;
   const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined;

@@ -1,6 +1,7 @@
 import { DEMO_PIN } from '../support/cloud-harness';
 import type { Sample } from './lib/sample-env';
 import { POST_FUZZ_SAMPLES } from '../../server/features/posts/fuzz-samples';
+import { PHOTO_FUZZ_SAMPLES } from '../../server/features/messages/fuzz-samples';
 import { ACCOUNT_SAMPLES } from './samples/accounts';
 import { MESSAGE_SAMPLES } from './samples/messages';
 import { OVERSIGHT_SAMPLES } from './samples/oversight';
@@ -141,5 +142,6 @@ export const SAMPLES: Record<string, Sample> = {
   ...MESSAGE_SAMPLES,
   ...ACCOUNT_SAMPLES,
   ...POST_FUZZ_SAMPLES,
+  ...PHOTO_FUZZ_SAMPLES,
   ...OVERSIGHT_SAMPLES,
 };
