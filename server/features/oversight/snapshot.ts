@@ -36,6 +36,17 @@ export interface SnapshotInput {
   months: string[];
 }
 
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 async function writeInChunks(deps: Deps, collection: string, docs: Array<{ _id: string }>) {
   for (let i = 0; i < docs.length; i += 100) {
     const chunk = docs.slice(i, i + 100);
@@ -102,21 +113,22 @@ export async function writeSnapshot(deps: Deps, dir: Directory, input: SnapshotI
   const { recompute, existing } = await monthsToCompute(deps, input.months);
   const unitDocs: UnitStatsDoc[] = [];
   const monthlyDocs: MonthlyDoc[] = [];
-  const accountsByUnit = new Map<string, AccountFacts[]>();
-  for (const a of input.accounts) accountsByUnit.set(a.unitId, [...(accountsByUnit.get(a.unitId) ?? []), a]);
-  const openByUnit = new Map<string, MessageFacts[]>();
-  for (const m of input.openMessages) openByUnit.set(m.unitId, [...(openByUnit.get(m.unitId) ?? []), m]);
-  const alertsByUnit = new Map<string, AlertDraft[]>();
-  for (const d of input.alerts) alertsByUnit.set(d.unitId, [...(alertsByUnit.get(d.unitId) ?? []), d]);
+  const accountsByUnit = groupBy(input.accounts, (a) => a.unitId);
+  const openByUnit = groupBy(input.openMessages, (m) => m.unitId);
+  const alertsByUnit = groupBy(input.alerts, (d) => d.unitId);
+  const alertsBySubject = groupBy(input.alerts, (d) => d.subject.id);
+  const longUnanswered = new Set(
+    input.alerts.filter((d) => d.ruleKey === 'message.unanswered').map((d) => d.subject.id),
+  );
 
   for (const [order, unit] of dir.units.entries()) {
     const accounts = (accountsByUnit.get(unit._id) ?? []).filter((a) => a.monitored || a.filing || a.refiling);
     const alerts = alertsByUnit.get(unit._id) ?? [];
-    const rows = accounts.map((a) => accountRow(a, input.activity.get(a.id), alerts, now));
+    const rows = accounts.map((a) => accountRow(a, input.activity.get(a.id), alertsBySubject.get(a.id) ?? [], now));
     const counts = emptyAlertCounts();
     for (const d of alerts) counts[d.level] += 1;
     const open = openByUnit.get(unit._id) ?? [];
-    const long = open.filter((m) => alerts.some((d) => d.subject.id === m.id && d.ruleKey === 'message.unanswered'));
+    const long = open.filter((m) => longUnanswered.has(m.id));
     unitDocs.push({
       _id: unit._id,
       unitId: unit._id,
