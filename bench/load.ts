@@ -71,9 +71,26 @@ interface LevelResult {
   /** per kind: its connections, requests, answers and latency (ms), timeouts */
   kinds: Record<
     string,
-    { connections: number; requests: number; answered: number; p50: number; p95: number; p99: number; timeouts: number }
+    {
+      connections: number;
+      requests: number;
+      answered: number;
+      unanswered: number;
+      p50: number;
+      p95: number;
+      p99: number;
+      timeouts: number;
+    }
   >;
-  errors: { total: number; non2xx: number; transport: number; timeouts: number; refusals: number; examples: string[] };
+  errors: {
+    total: number;
+    starved: number;
+    non2xx: number;
+    transport: number;
+    timeouts: number;
+    refusals: number;
+    examples: string[];
+  };
   citizensUsed: number;
   /** answered, but after more than 10 s */
   slowerThan10s: number;
@@ -98,6 +115,9 @@ interface KindRun {
   refused: number;
   examples: string[];
 }
+
+const sentOf = (r: KindRun) => (r.result.requests as unknown as { sent?: number }).sent ?? r.result.requests.total;
+const starvedOf = (r: KindRun) => (r.result.requests.total === 0 && sentOf(r) > 0 ? r.connections : 0);
 
 /** One autocannon instance sending one kind of request, each built fresh by setupRequest. */
 function runKind(url: string, kind: Kind, connections: number, body: (k: number) => { token: string; body: string }) {
@@ -202,6 +222,8 @@ async function level(
             connections: r.connections,
             requests: r.result.requests.total,
             answered: r.times.length,
+            /** sent but not answered when the run ended (at most one per connection is normal) */
+            unanswered: sentOf(r) - r.result.requests.total,
             p50: t.p50,
             p95: t.p95,
             p99: t.p99,
@@ -212,7 +234,10 @@ async function level(
     ),
     errors: {
       // autocannon counts timeouts among its connection errors
-      total: sum((r) => r.result.non2xx + r.result.errors + r.refused),
+      // A kind whose connections got no answer at all in the whole run is starved: each of its
+      // connections counts as a failed request (its first one never came back).
+      total: sum((r) => r.result.non2xx + r.result.errors + r.refused + starvedOf(r)),
+      starved: sum(starvedOf),
       non2xx: sum((r) => r.result.non2xx),
       transport: sum((r) => r.result.errors),
       timeouts: sum((r) => r.result.timeouts),
@@ -268,7 +293,8 @@ async function main(): Promise<number> {
           `\n    ${Object.entries(r.kinds)
             .map(
               ([k, v]) =>
-                `${k}（${v.connections} 连接）: ${v.requests} 个，p50 ${v.p50} ms，p95 ${v.p95} ms，p99 ${v.p99} ms，超时 ${v.timeouts}`,
+                `${k}（${v.connections} 连接）: ${v.requests} 个，p50 ${v.p50} ms，p95 ${v.p95} ms，p99 ${v.p99} ms，` +
+                `超时 ${v.timeouts}，结束时未应答 ${v.unanswered}`,
             )
             .join('；')}` +
           (r.errors.examples.length ? `\n    ${r.errors.examples.join('\n    ')}` : ''),
@@ -297,7 +323,8 @@ async function main(): Promise<number> {
     'Connections: 30 % citizens submitting a message (each citizen at most 4, under the 5-an-hour limit),',
     '40 % citizens reading their messages, 30 % staff opening their unit’s inbox (device-signed, a new nonce each);',
     'one autocannon instance per kind, run together. An error is any non-2xx, transport error, ok:false answer, or no',
-    'answer within 60 s (wx.request’s default timeout); answers slower than 10 s are counted separately.',
+    'answer within 60 s (wx.request’s default timeout); a kind that got no answer at all during the run counts',
+    'each of its connections as an error (starved); answers slower than 10 s are counted separately.',
     '',
     '| connections | seconds | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | answers > 10 s | generator CPU |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -306,12 +333,12 @@ async function main(): Promise<number> {
         `| ${r.connections} | ${r.seconds} | ${r.requests} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.errors.total} | ${r.slowerThan10s} | ${r.generatorCpuPercent}% |`,
     ),
     '',
-    '| connections | kind | its connections | requests | p50 ms | p95 ms | p99 ms | timeouts |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|',
+    '| connections | kind | its connections | requests | p50 ms | p95 ms | p99 ms | timeouts | unanswered at the end |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.flatMap((r) =>
       Object.entries(r.kinds).map(
         ([k, v]) =>
-          `| ${r.connections} | ${k} | ${v.connections} | ${v.requests} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.timeouts} |`,
+          `| ${r.connections} | ${k} | ${v.connections} | ${v.requests} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.timeouts} | ${v.unanswered} |`,
       ),
     ),
     '',
