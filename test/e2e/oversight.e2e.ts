@@ -198,3 +198,27 @@ test('the named unit signs for the bulletin and reports its correction', async (
   await page.getByText(/整改情况（张伟/).waitFor();
   await phone.shot('oversight-unit-corrected');
 });
+
+test('on a wide screen the dashboard lays the units out in columns', async () => {
+  // A touch-screen monitor (the switcher taps), not a phone.
+  const context = await phone.browser.newContext({
+    hasTouch: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: host.url,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  try {
+    await switchPersona(page, '何红');
+    await page.goto('/oversight/dashboard/index');
+    const cards = page.locator('.ov-cards:visible').last();
+    await cards.locator('.ov-card', { hasText: '县教育局' }).first().waitFor();
+    const columns = await cards.evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 3, 'three columns of unit cards');
+    await page.screenshot({ path: '.tmp/e2e/oversight-dashboard-wide.png' });
+  } finally {
+    await context.close();
+  }
+});
