@@ -43,6 +43,8 @@ const SYSTEM_EVENT_LABELS: Record<string, string> = {
   'sweeper.escalate': '超期督办升级',
   'sweeper.urgeLapsed': '催办逾期未签收',
   'sweeper.autoClose': '答复 7 天未评价，自动办结',
+  'oversight.alertsRaised': '规则引擎发出预警',
+  'oversight.alertsCleared': '预警条件消除，关闭预警',
 };
 
 export const UNIT_STAFF = ['publisher', 'reviewer', 'leader', 'unitAdmin'] as const;

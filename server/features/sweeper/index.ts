@@ -1,3 +1,4 @@
+import { runOversightSweep } from '@server/features/oversight/sweep';
 import { planSweep, type SweepSubject } from '@shared/messages/sweep';
 import type { ActionContext } from '@server/runtime/action';
 import { appendAudit } from '@server/runtime/audit';
@@ -137,13 +138,17 @@ export async function runSweep(deps: Deps = currentDeps(), opts: SweepOptions = 
 }
 
 /** Starts the local host's interval; returns a stop function. One sweep at a time, errors logged. */
+/** Runs both sweeps every `intervalMs` in the local host (0 turns it off). */
 export function startSweeper(intervalMs: number, deps: () => Deps = currentDeps): () => void {
   if (intervalMs <= 0) return () => undefined;
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
+    // One timer for the deadline sweep and the oversight rule engine (issue 7), as in production
+    // where cloudfunctions/sweeper and cloudfunctions/oversight run on timer triggers.
     runSweep(deps())
+      .then(() => runOversightSweep(deps()))
       .catch((e: Error) => deps().log('error', 'sweep failed', { error: e.stack ?? String(e) }))
       .finally(() => (running = false));
   }, intervalMs);
