@@ -137,8 +137,10 @@ export async function runSweep(deps: Deps = currentDeps(), opts: SweepOptions = 
   return report;
 }
 
-/** Starts the local host's interval; returns a stop function. One sweep at a time, errors logged. */
-/** Runs both sweeps every `intervalMs` in the local host (0 turns it off). */
+/**
+ * Starts the local host's interval (0 turns it off); returns a stop function. One sweep at a time,
+ * errors logged; each tick runs the deadline sweep and then the oversight rule engine.
+ */
 export function startSweeper(intervalMs: number, deps: () => Deps = currentDeps): () => void {
   if (intervalMs <= 0) return () => undefined;
   let running = false;
