@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useReachBottom } from '@tarojs/taro';
 import type { Envelope } from '@shared/core/envelope';
 import type { Page } from '@shared/messages/schemas';
 
@@ -76,4 +77,11 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
   }, [cursor, loadingMore, load]);
 
   return { items, status, error, moreError, hasMore: cursor !== null, loadingMore, refresh, loadMore };
+}
+
+/** Every paged page does the same at the bottom: fetch the next page unless it is the end or failed. */
+export function useLoadMoreAtBottom(list: Pick<PagedList<unknown>, 'hasMore' | 'moreError' | 'loadMore'>): void {
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreError) void list.loadMore();
+  });
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { getMe, type MeStaffView } from '../../services/me';
 import { listUnits } from '../../services/units';
 import { exportRegistry, listAccounts, officeQueue } from '../../services/accounts';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -67,9 +67,7 @@ export default function AccountsHome() {
     if (tab) void refresh();
   });
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   if (who.status !== 'ready') {
     return (

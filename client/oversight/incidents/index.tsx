@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { IMPORTANCE_LABELS, INCIDENT_STATE_LABELS, INCIDENT_TYPE_LABELS } from '@shared/oversight/incidents';
 import { listIncidents } from '../../services/oversight';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,9 +29,7 @@ export default function Incidents() {
     if (list.status === 'ready') void list.refresh();
   });
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   return (
     <View className="ov-page">

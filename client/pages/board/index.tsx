@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { MESSAGE_CATEGORY_LABELS } from '@shared/messages/schemas';
 import { RATING_LABELS } from '@shared/messages/transitions';
 import { listBoard, type BoardItemView } from '../../services/messages';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { formatChinaTime } from '../../lib/time';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
@@ -49,9 +49,7 @@ export default function BoardPage() {
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   return (
     <View className="board">

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { PLATFORMS, PLATFORM_LABELS, type Platform } from '@shared/accounts/contract';
 import { directory, imageSrc, type DirectoryEntry } from '../../services/accounts';
 import { listUnits, type UnitSummary } from '../../services/units';
 import { getMe } from '../../services/me';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -88,9 +88,7 @@ export default function DirectoryPage() {
     void refresh({ clear: true });
   }, [refresh]);
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   const platformChips = [
     { id: '' as const, label: '全部平台' },

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { DELIVERY_LABELS } from '@shared/messages/notices';
 import { listNotices, markAllRead, markRead, type NoticeView } from '../../services/notices';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { formatChinaTime } from '../../lib/time';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
@@ -23,9 +23,7 @@ export default function NoticesPage() {
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   const open = async (n: NoticeView) => {
     if (!n.readAt) await markRead([n._id]);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { getMe } from '../../services/me';
 import { myPosts, postQueue, type MyPostItemView, type QueueItemView } from '../../services/posts';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -73,9 +73,7 @@ export default function PostsHome() {
   usePullDownRefresh(() => {
     void Promise.all([loadWho(), tab ? refresh() : null]).finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   const open = (id: string) => void Taro.navigateTo({ url: `/posts/detail/index?id=${id}` });
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { INBOX_FILTERS, INBOX_FILTER_LABELS, type InboxFilter } from '@shared/messages/schemas';
 import { getMe } from '../../services/me';
 import { inbox } from '../../services/messages';
 import { unreadCount } from '../../services/notices';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { roleLabels } from '../../lib/roles';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
@@ -106,9 +106,7 @@ export default function InboxPage() {
     if (unitId) void list.refresh().finally(done);
     else void loadWho().finally(done);
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   if (who.status !== 'staff') {
     return (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { SUPERVISION_VIEWS, SUPERVISION_VIEW_LABELS, type SupervisionView } from '@shared/messages/schemas';
 import { supervisionList, type SupervisionItemView } from '../../services/messages';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
@@ -43,9 +43,7 @@ export default function OverduePage() {
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   return (
     <View className="inbox">

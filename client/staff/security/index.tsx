@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { useCaptureGuard } from '../../hooks/useCaptureGuard';
-import { usePagedList } from '../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { securityEvents } from '../../services/identity';
 import { UnitSwitcher } from '../common/UnitSwitcher';
 import { useAdminContext } from '../common/context';
@@ -44,9 +44,7 @@ export default function SecurityLogPage() {
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   if (ctx.status !== 'ready') {
     return (

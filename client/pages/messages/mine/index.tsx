@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { listMine } from '../../../services/messages';
 import { unreadCount } from '../../../services/notices';
-import { usePagedList } from '../../../hooks/usePagedList';
+import { usePagedList, useLoadMoreAtBottom } from '../../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StateViews';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageHeader } from '../../../components/PageHeader';
@@ -26,9 +26,7 @@ export default function MinePage() {
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore();
-  });
+  useLoadMoreAtBottom(list);
 
   const body = (() => {
     if (list.status === 'idle' || list.status === 'loading') return <LoadingView />;
