@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@shared/core/canonical';
 import type { Database, Transaction } from './database';
+import { getDoc } from './docs';
 
 // The audit trail: every sign-in, decision and change, hash-chained so that editing or deleting
 // an entry is detected (issue 3, RULES.md Security). Each entry's hash covers its own fields
@@ -44,14 +45,9 @@ export function hashEntry(entry: Omit<AuditRecord, 'hash' | '_id'>): string {
 }
 
 async function readHead(t: TxLike): Promise<{ seq: number; hash: string }> {
-  try {
-    const res = await t.collection(META).doc(HEAD_ID).get();
-    const data = Array.isArray(res.data) ? res.data[0] : res.data;
-    if (data && typeof data.seq === 'number') return { seq: data.seq, hash: data.hash };
-  } catch {
-    // missing head: the chain starts here
-  }
-  return { seq: 0, hash: GENESIS_HASH };
+  // A missing head means the chain starts here; any other read failure must not fork the chain.
+  const data = await getDoc<{ seq: number; hash: string }>(t, META, HEAD_ID);
+  return data && typeof data.seq === 'number' ? { seq: data.seq, hash: data.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /** Appends one entry inside transaction `t`; call it from the transaction that makes the change. */

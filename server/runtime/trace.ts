@@ -34,13 +34,4 @@ export function inTransaction<T>(ctx: ActionContext, fn: (t: TxLike) => Promise<
   return ctx.deps.db.runTransaction(fn, 5) as Promise<T>;
 }
 
-/** Reads one document by id inside a transaction (or the database); null when it does not exist. */
-export async function getDoc<T>(t: TxLike, collection: string, id: string): Promise<T | null> {
-  try {
-    const res = await t.collection(collection).doc(id).get();
-    const data = Array.isArray(res.data) ? res.data[0] : res.data;
-    return (data as T | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
+export { getDoc } from './docs';
