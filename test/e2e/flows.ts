@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 // Steps every end-to-end flow shares: switching the demo identity and unlocking with the PIN.
 
@@ -41,5 +41,24 @@ export async function enterPin(page: Page, pin: string): Promise<void> {
       .locator('.zw-pinpad__key', { hasText: new RegExp(`^${digit}$`) })
       .first()
       .tap();
+  }
+}
+
+/**
+ * Waits for `target`; if an error banner or error state shows first, fails at once with the words
+ * the user saw (and the page's text), instead of a bare timeout that says nothing about why.
+ */
+export async function expectOutcome(page: Page, target: Locator, timeout = 30_000): Promise<void> {
+  const refusal = page.locator('.ov-banner--red:visible, .zw-state__mark--error:visible, .nut-toast:visible').first();
+  const seen = await Promise.race([
+    target.waitFor({ timeout }).then(() => 'target' as const),
+    refusal.waitFor({ timeout }).then(() => 'refusal' as const),
+  ]).catch(async (e: Error) => {
+    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
+    throw new Error(`${e.message}\n--- on screen (${page.url()}) ---\n${text}`);
+  });
+  if (seen === 'refusal') {
+    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
+    throw new Error(`an error showed instead of the expected outcome (${page.url()}):\n${text}`);
   }
 }

@@ -8,7 +8,7 @@ import { currentDeps, resetRuntime } from '@server/runtime/config';
 import { chinaMonthKey } from '@shared/oversight/time';
 import { startHostProcess, removeDir, tempDataDir, type HostProcess } from '../support/host-process';
 import { openPhone, type Phone } from './phone';
-import { switchPersona } from './flows';
+import { expectOutcome, switchPersona, unlockIfLocked } from './flows';
 
 // The supervision office on a phone (issue 7): 何红 (县政府督查室) opens the dashboard, drills from
 // the red unit (县教育局: its account silent for 16 days, two messages overdue) to the overdue
@@ -158,10 +158,13 @@ test('the supervision office drills from a red unit to its overdue cases, issues
   await phone.shot('oversight-unit-cases');
 
   await page.goto('/oversight/bulletins/index');
+  await unlockIfLocked(page);
+  // The list has answered (empty on a fresh county) before the button is used.
+  await page.getByText('还没有通报').first().waitFor();
   const month = chinaMonthKey(Date.now());
   const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
   await page.getByText(`生成${label}通报`).tap();
-  await page.getByText(`关于${label}全县政务新媒体运行情况的通报`).first().waitFor();
+  await expectOutcome(page, page.getByText(`关于${label}全县政务新媒体运行情况的通报`).first());
   await page.getByText('县教育局（红色标记）', { exact: false }).first().waitFor();
   await page.locator('.nut-button:visible', { hasText: '印发通报' }).tap();
   await page.getByText('印发', { exact: true }).last().tap();
@@ -188,6 +191,7 @@ test('the named unit signs for the bulletin and reports its correction', async (
   await switchPersona(page, '张伟');
   await page.getByText('督查与值班', { exact: true }).first().tap();
   await page.getByText('通报与整改', { exact: true }).first().tap();
+  await expectOutcome(page, page.getByText('待签收').first());
   await page.getByText('待签收').first().tap();
   await page.getByText('本单位被通报，请签收').waitFor();
   await page.getByText('签收通报').tap();
