@@ -50,6 +50,8 @@ export interface InviteView {
   role: string;
   expiresAt: number;
   path: string;
+  /** 小程序码 in WeChat's cloud; locally an ordinary QR of the path (its note says which). */
+  image: { dataUrl: string; kind: 'wxacode' | 'qr'; note: string } | null;
 }
 
 export interface SecurityEventView {

@@ -101,6 +101,9 @@ test(
       const code = (await codeEl.innerText()).trim();
       console.log('  invite code', code);
       await see(a, `pages/join/index?code=${code}`);
+      // The picture beside the code, honest that locally it is an ordinary QR of the path.
+      await a.locator('.admin-invite__qr-image:visible img, img.admin-invite__qr-image:visible').first().waitFor();
+      await see(a, '本地环境生成的普通二维码');
       await shot(a, '07-invite');
 
       console.log('3. A guest redeems the invite and binds the phone');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkJoin, normaliseCode } from './form';
+import { checkJoin, inviteCodeFromParams, normaliseCode } from './form';
 
 test('a complete form passes the server schema, the code upper-cased', () => {
   const r = checkJoin({ code: 'ab3cd4ef', name: '马晓东', title: '办公室科员', mobile: '13995310099' });
@@ -21,4 +21,11 @@ test('each field gets its Chinese message', () => {
 test('codes from links or typed with spaces are normalised', () => {
   assert.equal(normaliseCode(' ab3c-d4ef '), 'AB3CD4EF');
   assert.equal(normaliseCode('AB3CD4EFXYZ'), 'AB3CD4EF');
+});
+
+test('the code arrives from a shared path or from a scanned 小程序码 scene', () => {
+  assert.equal(inviteCodeFromParams({ code: 'ab3cd4ef' }), 'AB3CD4EF');
+  assert.equal(inviteCodeFromParams({ scene: 'code%3DAB3CD4EF' }), 'AB3CD4EF');
+  assert.equal(inviteCodeFromParams({ scene: 'other%3D1' }), '');
+  assert.equal(inviteCodeFromParams({}), '');
 });

@@ -1,3 +1,4 @@
+import { queryParam } from '../../lib/params';
 import type { FieldErrors } from '@shared/core/envelope';
 import { toFieldErrors } from '@shared/core/zod-errors';
 import { redeemInviteInput } from '@shared/identity/schemas';
@@ -24,4 +25,14 @@ export function checkJoin(form: JoinForm): JoinCheck {
 /** A code from a shared link or typed by hand: spaces and dashes dropped, upper case. */
 export function normaliseCode(raw: string): string {
   return raw.replace(/[\s-]/g, '').toUpperCase().slice(0, 8);
+}
+
+/**
+ * The invite code a page was opened with: `?code=…` from a shared card or a path, or the 小程序码's
+ * `scene` ("code=…", still percent-encoded by WeChat). Empty when neither carries one.
+ */
+export function inviteCodeFromParams(params: Record<string, string | undefined>): string {
+  if (params.code) return normaliseCode(queryParam(params.code));
+  const scene = new URLSearchParams(queryParam(params.scene));
+  return normaliseCode(scene.get('code') ?? '');
 }

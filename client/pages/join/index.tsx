@@ -8,8 +8,7 @@ import { FieldError } from '../../components/FieldError';
 import { redeemInvite } from '../../services/identity';
 import { IS_WEAPP } from '../../services/env';
 import { roleLabel } from '../../lib/roles';
-import { queryParam } from '../../lib/params';
-import { checkJoin, normaliseCode, EMPTY_JOIN, type JoinForm } from './form';
+import { checkJoin, inviteCodeFromParams, normaliseCode, EMPTY_JOIN, type JoinForm } from './form';
 import './index.scss';
 
 // 使用邀请码: a new member of staff enters the one-time code from their unit admin (72 hours),
@@ -27,7 +26,7 @@ function Field(props: { label: string; error?: string; children: ReactNode }) {
 
 export default function JoinPage() {
   const { params } = useRouter();
-  const [form, setForm] = useState<JoinForm>(() => ({ ...EMPTY_JOIN, code: normaliseCode(queryParam(params.code)) }));
+  const [form, setForm] = useState<JoinForm>(() => ({ ...EMPTY_JOIN, code: inviteCodeFromParams(params) }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { SECURITY_POLICY } from '@shared/identity/policy';
@@ -75,6 +75,12 @@ export function Invites(props: {
             {inv.code}
           </Text>
           <Text className="zw-muted">有效期至 {formatChinaTime(inv.expiresAt)}（北京时间）</Text>
+          {inv.image ? (
+            <View className="admin-invite__qr">
+              <Image className="admin-invite__qr-image" src={inv.image.dataUrl} mode="aspectFit" showMenuByLongpress />
+              <Text className="zw-muted">{inv.image.note}</Text>
+            </View>
+          ) : null}
           <Text className="admin-invite__path" userSelect>
             {inv.path}
           </Text>

@@ -15,6 +15,7 @@ import { AppError, forbidden, invalid, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { findActiveUnit } from './units';
 import { DEVICES, INVITES, STAFF, type DeviceDoc, type InviteDoc } from './model';
+import { inviteImageMaker, JOIN_PAGE } from './invite-qr';
 
 // Onboarding on the phone: a unit admin creates a one-time invite (a role in the unit, 72 hours);
 // the invitee redeems it with name, 职务 and phone; the unit admin approves (the information
@@ -53,7 +54,10 @@ export async function createInvite(input: z.output<typeof createInviteInput>, ct
     await t.collection(INVITES).doc(code).set({ data: invite });
     await traceChange(t, ctx, { unitId: unit._id, target: { type: 'invite', id: code }, details: { role } });
   });
-  return { code, unitName: unit.name, role, expiresAt: invite.expiresAt, path: `pages/join/index?code=${code}` };
+  // The picture is drawn after the commit: it is not state, and a failure to draw it leaves the
+  // code and the path, which work on their own.
+  const image = await inviteImageMaker().make(code);
+  return { code, unitName: unit.name, role, expiresAt: invite.expiresAt, path: `${JOIN_PAGE}?code=${code}`, image };
 }
 
 export async function redeemInvite(input: z.output<typeof redeemInviteInput>, ctx: ActionContext) {
