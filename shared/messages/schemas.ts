@@ -1,5 +1,6 @@
 import { z } from '../core/zod';
 import { idSchema, mobileSchema, pageSizeSchema, cursorSchema, textSchema } from '../core/validators';
+import { imageIdSchema, registerImageInput, uploadImageInput } from '../uploads/schemas';
 import type { MessageAction, MessageState, Rating } from './transitions';
 import type { CitizenTimelineItem, StaffTimelineItem } from './timeline';
 
@@ -23,29 +24,13 @@ export const PHOTOS_MAX = 6;
 /** `unitId` value for “不确定”: the county government office routes the message. */
 export const UNSURE_UNIT = 'unsure';
 
-/** A stored photo: a CloudBase fileID in production, `local:<id>.<ext>` on the local host. */
-export const photoIdSchema = z
-  .string({ error: '图片编号无效' })
-  .max(300)
-  .regex(/^(cloud:\/\/[A-Za-z0-9._\-/]+|local:[A-Za-z0-9_-]{8,64}\.(jpg|png|webp))$/, { error: '图片编号无效' });
+/** Photos are private uploads (shared/uploads): the same ids, upload and registration inputs as post images. */
+export const photoIdSchema = imageIdSchema;
+export const uploadPhotoInput = uploadImageInput;
+export const registerPhotoInput = registerImageInput;
 
 const reason = (label: string) => textSchema(label, 2, 200);
 
-/** A photo sent from the phone (local host and H5): base64 of at most 600 KB of image bytes. */
-export const uploadPhotoInput = z.strictObject({
-  mime: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '请选择 JPG、PNG 或 WebP 图片' }),
-  data: z
-    .string({ error: '缺少图片内容' })
-    .max(820_000, { error: '每张图片不超过 600 KB' })
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: '图片内容格式不正确' }),
-});
-/** The mini program uploaded to cloud storage itself and registers the fileID. */
-export const registerPhotoInput = z.strictObject({
-  fileId: z
-    .string({ error: '缺少图片编号' })
-    .max(300)
-    .regex(/^cloud:\/\/[A-Za-z0-9._\-/]+$/, { error: '图片编号无效' }),
-});
 export const photoInput = z.strictObject({ photoId: photoIdSchema });
 export const messagePhotoInput = z.strictObject({ id: idSchema, photoId: photoIdSchema });
 

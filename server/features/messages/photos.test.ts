@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestCloud, okData } from '../../../test/support/cloud-harness';
 import type { MyMessageDetail, StaffMessageView } from '@shared/messages/schemas';
 import { CITIZEN, P, act, message, ok, refused } from './testkit';
-import { configurePhotoStore, memoryPhotoStore, PHOTO_UPLOADS_PER_HOUR } from './photos';
+import { configureUploadStore, memoryUploadStore } from '@server/features/uploads/store';
+import { PHOTO_UPLOADS_PER_HOUR } from './photos';
 
 // Photos: at most 6, only the writer's own uploads, private to the writer and the staff who may
 // read the message — never on the public board.
@@ -16,7 +17,7 @@ async function upload(cloud: Awaited<ReturnType<typeof createTestCloud>>, who = 
 }
 
 test('a citizen attaches photos; they see them, the unit sees them, strangers and the board do not', async () => {
-  configurePhotoStore(memoryPhotoStore());
+  configureUploadStore(memoryUploadStore());
   const cloud = await createTestCloud();
   const a = await upload(cloud);
   const b = (await ok<{ photoId: string }>(cloud, 'messages.uploadPhoto', { mime: 'image/png', data: PNG }, CITIZEN))
@@ -53,11 +54,11 @@ test('a citizen attaches photos; they see them, the unit sees them, strangers an
   const stolen = await act(cloud, 'messages.submit', message({ photos: [b] }), 'someone-else');
   assert.equal(!stolen.ok && stolen.code, 'InvalidParameter');
   cloud.close();
-  configurePhotoStore(null);
+  configureUploadStore(null);
 });
 
 test('uploads are checked: size, real image bytes, 6 per message, hourly cap', async () => {
-  configurePhotoStore(memoryPhotoStore());
+  configureUploadStore(memoryUploadStore());
   const cloud = await createTestCloud();
   const fake = await act(
     cloud,
@@ -95,5 +96,5 @@ test('uploads are checked: size, real image bytes, 6 per message, hourly cap', a
     'InvalidParameter',
   );
   cloud.close();
-  configurePhotoStore(null);
+  configureUploadStore(null);
 });
