@@ -8,7 +8,8 @@ import { PinPad } from './PinPad';
 import { DemoPinHint } from './DemoPinHint';
 import './StepUpPrompt.scss';
 
-// The PIN sheet for step-up. Put one <StepUpPrompt /> on any page that calls requestStepUp():
+// The step-up sheet (PIN, and SOTER first where the phone offers it). Put one <StepUpPrompt /> on
+// any page that calls requestStepUp():
 // it checks the PIN with the server, shows the server's message on a wrong PIN (tries left,
 // lockout) and resolves the single-use ticket, or null when the person cancels.
 
@@ -45,6 +46,24 @@ export function StepUpPrompt() {
     setError(null);
   };
 
+  // SOTER first where the phone offers it (started as the sheet opens); the PIN pad stays below.
+  const runBiometric = async (req: StepUpRequest) => {
+    if (!req.biometric || busy) return;
+    setBusy(true);
+    setError(null);
+    const out = await req.biometric.run();
+    setBusy(false);
+    if (out.kind === 'ticket') return finish(out.stepUpId);
+    if (out.kind === 'refused' && routeForRefusal(out.refusal)) return finish(null);
+    setError(out.kind === 'refused' ? out.refusal.message : out.message);
+  };
+  const opened = open?.req;
+  useEffect(() => {
+    if (opened?.biometric) void runBiometric(opened);
+    // only when a new request opens the sheet
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
   const submit = async (value: string) => {
     if (!open || busy) return;
     setBusy(true);
@@ -63,7 +82,7 @@ export function StepUpPrompt() {
       position="bottom"
       round
       closeable={!busy}
-      title="验证 PIN"
+      title={open?.req.biometric ? `验证${open.req.biometric.label}或 PIN` : '验证 PIN'}
       onClose={() => finish(null)}
     >
       <View className="zw-stepup">
@@ -71,6 +90,14 @@ export function StepUpPrompt() {
         <Text className="zw-stepup__note">验证后 5 分钟内有效，只能用于这一次操作</Text>
         {error ? <Text className="zw-stepup__error">{error}</Text> : null}
         {busy ? <Text className="zw-stepup__busy">正在验证…</Text> : null}
+        {open?.req.biometric ? (
+          <View className="zw-stepup__biometric">
+            <Button block type="primary" fill="outline" disabled={busy} onClick={() => void runBiometric(open.req)}>
+              使用{open.req.biometric.label}验证
+            </Button>
+            <Text className="zw-stepup__note">或输入 PIN</Text>
+          </View>
+        ) : null}
         <PinPad
           value={pin}
           onChange={setPin}

@@ -1,6 +1,8 @@
 import { STEP_UP_LABELS, type StepUpPurpose } from '@shared/identity/policy';
 import type { Envelope } from '@shared/core/envelope';
 import { verifyStepUp } from './identity';
+import { phoneSoterMode, soterPlatform, soterServer } from './soter';
+import { SOTER_MODE_LABELS, soterStepUp, type SoterOutcome } from './soter-core';
 
 // Step-up (RULES.md Security): approving, returning or publishing a post, closing an account and
 // changing devices need a fresh PIN. `requestStepUp(purpose)` shows the PIN prompt of the page
@@ -13,6 +15,8 @@ export interface StepUpRequest {
   label: string;
   /** Checks one PIN with the server; the prompt shows a failure's message and lets them retry. */
   verify(pin: string): Promise<Envelope<{ stepUpId: string; expiresAt: number }>>;
+  /** On a weapp phone with a fingerprint or face enrolled: SOTER, offered before the PIN. */
+  biometric: { label: string; run(): Promise<SoterOutcome> } | null;
 }
 
 /** Shows the prompt and resolves the ticket id, or null when cancelled. */
@@ -45,13 +49,21 @@ export class NoStepUpPrompt extends Error {
 }
 
 /** A fresh PIN check for `purpose`: the ticket id, or null if the person cancelled. */
-export function requestStepUp(purpose: StepUpPurpose): Promise<string | null> {
+export async function requestStepUp(purpose: StepUpPurpose): Promise<string | null> {
   const top = presenters[presenters.length - 1];
-  if (!top) return Promise.reject(new NoStepUpPrompt());
+  if (!top) throw new NoStepUpPrompt();
+  const label = STEP_UP_LABELS[purpose];
+  const mode = await phoneSoterMode();
   return top.present({
     purpose,
-    label: STEP_UP_LABELS[purpose],
+    label,
     verify: (pin) => verifyStepUp(purpose, pin),
+    biometric: mode
+      ? {
+          label: SOTER_MODE_LABELS[mode],
+          run: () => soterStepUp(soterPlatform, soterServer(purpose), mode, label),
+        }
+      : null,
   });
 }
 

@@ -16,6 +16,7 @@ export const IDENTITY_PERMISSIONS: Record<string, PermissionRule> = {
   'session.unlock': { label: '输入 PIN 解锁', audience: 'staff', scope: 'self', roles: ANY_STAFF, lockExempt: true },
   'session.lock': { label: '立即锁定', audience: 'staff', scope: 'self', roles: ANY_STAFF, lockExempt: true },
   'stepup.verify': { label: '验证 PIN（敏感操作）', audience: 'staff', scope: 'self', roles: ANY_STAFF },
+  'stepup.challenge': { label: '申请生物认证挑战码', audience: 'staff', scope: 'self', roles: ANY_STAFF },
   'invites.create': { label: '创建邀请码', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
   'staff.list': { label: '查看本单位人员', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
   'staff.decide': { label: '审批人员登记', audience: 'staff', scope: 'ownUnit', roles: ADMINS },

@@ -31,7 +31,36 @@ export const staffDecisionInput = z.strictObject({
   reason: textSchema('理由', 2, 200).optional(),
 });
 export const disableStaffInput = z.strictObject({ staffId: idSchema, reason: textSchema('停用理由', 2, 200) });
-export const unitListInput = z.strictObject({ unitId: idSchema });
+
+// ---- lists (issue 8: every list is paged with a cursor, at most 100 rows a call)
+
+/** What a person types in a picker's search box to find one name among hundreds. */
+export const searchTextSchema = z.string().trim().max(20, { error: '搜索词不超过 20 个字' }).optional();
+const page = { pageSize: pageSizeSchema, cursor: cursorSchema };
+
+export const UNIT_ROLE_KINDS = ['countyOffice', 'infoCenter', 'supervision'] as const;
+/** Units in the county's order: searched by name or short name, or looked up by id or office. */
+export const unitsListInput = z.strictObject({
+  q: searchTextSchema,
+  ids: z.array(idSchema).max(20).optional(),
+  role: z.enum(UNIT_ROLE_KINDS).optional(),
+  ...page,
+});
+
+/** 待审批 (pending grants here), 人员 (a role here, or disabled), or everyone. */
+export const STAFF_LIST_VIEWS = ['all', 'pending', 'members'] as const;
+export const staffListInput = z.strictObject({
+  unitId: idSchema,
+  view: z.enum(STAFF_LIST_VIEWS).default('all'),
+  ...page,
+});
+/** A unit's phones that are not revoked, or only those waiting for approval / trusted. */
+export const unitDevicesInput = z.strictObject({
+  unitId: idSchema,
+  status: z.enum(['pending', 'trusted']).optional(),
+  ...page,
+});
+export const myDevicesInput = z.strictObject({ ...page });
 
 export const deviceInfoSchema = z.strictObject({
   brand: z.string().trim().max(40).default(''),
@@ -60,6 +89,10 @@ export const stepUpInput = z.strictObject({
   purpose: z.enum(STEP_UP_PURPOSES, { error: '未知的验证用途' }),
   pin: pinSchema.optional(),
   soter: z.strictObject({ resultJSON: z.string().max(4000), resultJSONSignature: z.string().max(2000) }).optional(),
+});
+/** A SOTER step-up starts with a server challenge, signed inside the phone's secure element. */
+export const stepUpChallengeInput = z.strictObject({
+  purpose: z.enum(STEP_UP_PURPOSES, { error: '未知的验证用途' }),
 });
 export const captureReportInput = z.strictObject({
   page: z.string().max(100),

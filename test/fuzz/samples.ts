@@ -107,6 +107,10 @@ const IDENTITY_AND_INTAKE: Record<string, Sample> = {
     payload: () => ({ purpose: 'device.change', pin: DEMO_PIN }),
     refusalMayChange: PIN_COUNTER,
   },
+  'stepup.challenge': {
+    as: (e) => e.staff('s-edu-admin'),
+    payload: () => ({ purpose: 'device.change' }),
+  },
   'security.events': {
     unit: 'u-education',
     as: (e) => e.staff('s-edu-admin'),

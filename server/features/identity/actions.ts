@@ -4,6 +4,7 @@ import {
   approveDeviceInput,
   captureReportInput,
   createInviteInput,
+  myDevicesInput,
   deviceIdInput,
   disableStaffInput,
   redeemInviteInput,
@@ -14,47 +15,53 @@ import {
   staffDecisionInput,
   staffIdInput,
   stepUpInput,
-  unitListInput,
+  stepUpChallengeInput,
+  staffListInput,
+  unitDevicesInput,
+  unitsListInput,
   unlockInput,
 } from '@shared/identity/schemas';
 import { defineAction, type ActionMap } from '@server/runtime/action';
-import { listActiveUnits, toUnitSummary } from './units';
-import { registerDevice, myDevices, unitDevices, approveDevice, reportLost, deviceUnit } from './devices';
+import { UNITS, type UnitDoc } from './units';
+import { registerDevice, approveDevice, reportLost, deviceUnit } from './devices';
+import { listMyDevices, listUnitDevices, listUnits, listUnitStaff } from './lists';
 import {
   createInvite,
   redeemInvite,
   decideStaff,
   disableStaff,
   unlockStaff,
-  listUnitStaff,
   pendingUnitOf,
 } from './onboarding';
 import { setPin, unlock, lockNow } from './pin-actions';
-import { verifyStepUp } from './stepup';
+import { issueStepUpChallenge, verifyStepUp } from './stepup';
 import { securityEvents, reportCapture } from './security-log';
-import { DEVICES, type DeviceDoc } from './model';
+import { DEVICES } from './model';
 
 const empty = z.strictObject({});
 
 // The identity cloud function: who am I, units, onboarding, devices, PIN, step-up, security log.
 export const identityActions: ActionMap = {
-  'units.list': defineAction({
-    input: empty,
-    run: async (_input, { deps }) => ({ items: (await listActiveUnits(deps.db)).map(toUnitSummary) }),
-  }),
+  'units.list': defineAction({ input: unitsListInput, run: listUnits }),
 
   'me.get': defineAction({
     input: empty,
     run: async (_input, { deps, caller }) => {
       if (!caller.staff) return { openid: caller.openid, staff: null };
-      const units = new Map((await listActiveUnits(deps.db)).map((u) => [u._id, u.name]));
       const s = caller.staff;
+      const _ = deps.db.command;
+      const unitIds = [...new Set([...s.roles, ...(s.pendingRoles ?? [])].map((g) => g.unitId))];
+      const named = unitIds.length
+        ? ((await deps.db.collection(UNITS).where({ _id: _.in(unitIds), status: 'active' }).limit(100).get())
+            .data as UnitDoc[])
+        : [];
+      const units = new Map(named.map((u) => [u._id, u.name]));
       const grant = (g: { role: string; unitId: string }) => ({
         role: g.role as Role,
         unitId: g.unitId,
         unitName: units.get(g.unitId) ?? '（已撤销单位）',
       });
-      const devices = await deps.db.collection(DEVICES).where({ staffId: s._id }).limit(20).get();
+      const trusted = await deps.db.collection(DEVICES).where({ staffId: s._id, status: 'trusted' }).count();
       return {
         openid: caller.openid,
         staff: {
@@ -65,7 +72,7 @@ export const identityActions: ActionMap = {
           roles: s.roles.map(grant),
           pendingRoles: (s.pendingRoles ?? []).map(grant),
           pinSet: Boolean(s.pin),
-          trustedDevices: (devices.data as DeviceDoc[]).filter((d) => d.status === 'trusted').length,
+          trustedDevices: trusted.total,
         },
       };
     },
@@ -73,7 +80,7 @@ export const identityActions: ActionMap = {
 
   'invites.redeem': defineAction({ input: redeemInviteInput, run: redeemInvite }),
   'invites.create': defineAction({ input: createInviteInput, targetUnit: (i) => i.unitId, run: createInvite }),
-  'staff.list': defineAction({ input: unitListInput, targetUnit: (i) => i.unitId, run: listUnitStaff }),
+  'staff.list': defineAction({ input: staffListInput, targetUnit: (i) => i.unitId, run: listUnitStaff }),
   'staff.decide': defineAction({
     input: staffDecisionInput,
     targetUnit: (i, ctx) => pendingUnitOf(i.staffId, ctx),
@@ -91,8 +98,8 @@ export const identityActions: ActionMap = {
   }),
 
   'devices.register': defineAction({ input: registerDeviceInput, run: registerDevice }),
-  'devices.mine': defineAction({ input: empty, run: myDevices }),
-  'devices.unit': defineAction({ input: unitListInput, targetUnit: (i) => i.unitId, run: unitDevices }),
+  'devices.mine': defineAction({ input: myDevicesInput, run: listMyDevices }),
+  'devices.unit': defineAction({ input: unitDevicesInput, targetUnit: (i) => i.unitId, run: listUnitDevices }),
   'devices.approve': defineAction({
     input: approveDeviceInput,
     targetUnit: (i, ctx) => deviceUnit(i.deviceId, ctx),
@@ -104,6 +111,7 @@ export const identityActions: ActionMap = {
   'session.unlock': defineAction({ input: unlockInput, run: unlock }),
   'session.lock': defineAction({ input: empty, run: lockNow }),
   'stepup.verify': defineAction({ input: stepUpInput, run: verifyStepUp }),
+  'stepup.challenge': defineAction({ input: stepUpChallengeInput, run: issueStepUpChallenge }),
 
   'security.events': defineAction({
     input: securityEventsInput,

@@ -3,6 +3,8 @@ export { STAFF } from '@server/runtime/staff';
 export const DEVICES = 'devices';
 export const NONCES = 'nonces';
 export const STEP_UPS = 'stepUps';
+/** Single-use challenges for SOTER step-up (signed by the phone, checked once by the server). */
+export const STEP_UP_CHALLENGES = 'stepUpChallenges';
 export const INVITES = 'invites';
 
 export interface DeviceInfo {
@@ -43,6 +45,16 @@ export interface InviteDoc {
   usedBy?: string;
   usedAt?: number;
   revoked?: boolean;
+}
+
+export interface StepUpChallengeDoc {
+  _id: string;
+  staffId: string;
+  deviceId: string | null;
+  purpose: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
 }
 
 export interface StepUpDoc {
