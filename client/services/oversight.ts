@@ -106,7 +106,8 @@ export const writeHandover = (unitId: string, note: string) => call<RosterView>(
 export const unitStaff = (unitId: string) => call<{ items: StaffOption[] }>(F, 'duty.staff', { unitId });
 
 export const declareEvent = (input: DeclareEventInput) => call<EmergencyEventView>(F, 'emergencyEvents.declare', input);
-export const listEvents = () => call<{ items: EmergencyEventView[] }>(F, 'emergencyEvents.list', {});
+export const listEvents = (cursor?: string | null) =>
+  call<Page<EmergencyEventView>>(F, 'emergencyEvents.list', cursorArg(cursor));
 export const getEvent = (id: string) => call<EmergencyEventView>(F, 'emergencyEvents.get', { id });
 export const recordMilestone = (id: string, milestone: EmergencyMilestone, note: string) =>
   call<EmergencyEventView>(F, 'emergencyEvents.record', { id, milestone, note });

@@ -144,6 +144,7 @@ export const declareEventInput = z.strictObject({
 });
 export type DeclareEventInput = z.input<typeof declareEventInput>;
 export const eventIdInput = z.strictObject({ id: idSchema });
+export const listEventsInput = z.strictObject({ pageSize: pageSizeSchema, cursor: cursorSchema });
 export const recordMilestoneInput = z.strictObject({
   id: idSchema,
   milestone: z.enum(EMERGENCY_MILESTONES, { error: '请选择节点' }),

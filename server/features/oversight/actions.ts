@@ -19,6 +19,7 @@ import {
   issueBulletinInput,
   linkClarificationInput,
   listBulletinsInput,
+  listEventsInput,
   listIncidentsInput,
   recordIncidentInput,
   recordMilestoneInput,
@@ -164,10 +165,7 @@ export const oversightActions: ActionMap = {
   }),
 
   'emergencyEvents.declare': defineAction({ input: declareEventInput, targetUnit: office, run: declareEvent }),
-  'emergencyEvents.list': defineAction({
-    input: emptyInput,
-    run: async (_i, ctx) => ({ items: await listEvents(ctx.deps.db, ctx) }),
-  }),
+  'emergencyEvents.list': defineAction({ input: listEventsInput, run: (i, ctx) => listEvents(ctx.deps.db, i, ctx) }),
   'emergencyEvents.get': defineAction({ input: eventIdInput, run: (i, ctx) => eventView(ctx.deps.db, i.id, ctx) }),
   'emergencyEvents.record': defineAction({ input: recordMilestoneInput, targetUnit: office, run: recordMilestone }),
   'emergencyEvents.end': defineAction({ input: endEventInput, targetUnit: office, run: endEvent }),

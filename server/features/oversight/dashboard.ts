@@ -30,7 +30,7 @@ import { getDoc } from '@server/runtime/trace';
 import { pageNewestFirst } from '@server/runtime/paging';
 import { ALERTS, MONTHLY, OV_META, UNIT_STATS, type AlertDoc, type MonthlyDoc, type UnitStatsDoc } from './model';
 import { toAlertView } from './alerts';
-import { listEvents, summarize } from './emergency';
+import { activeEventViews, summarize } from './emergency';
 import { readOpenMessages, toMessageFacts } from './sources/messages';
 import { currentRules } from './rules-store';
 import { workCalendar } from './sweep';
@@ -115,7 +115,7 @@ export async function dashboard(db: Database, month: string | undefined, ctx: Ac
     snapshotTime(db),
     allUnitStats(db),
     monthlyFor(db, m),
-    listEvents(db, ctx),
+    activeEventViews(db, ctx),
   ]);
   let total = emptyMessageStats();
   const rows = units.map((u) => {
@@ -129,7 +129,7 @@ export async function dashboard(db: Database, month: string | undefined, ctx: Ac
     county: countySummary(rows, total),
     units: rows,
     ranking: ranking(rows),
-    emergencies: events.filter((e) => e.status === 'active').map(summarize),
+    emergencies: events.map(summarize),
   };
 }
 

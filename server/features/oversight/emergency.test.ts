@@ -173,3 +173,40 @@ test('the clocks, who has spoken, and the silent unit marked red after 5 hours',
   assert.equal(!after.ok && after.code, 'InvalidTransition');
   cloud.close();
 });
+
+test('the event list is paged newest first, and a forged cursor is refused', async () => {
+  const { cloud, event } = await setup();
+  const titles = ['山洪预警', '道路塌方', '停水抢修'];
+  for (const [i, title] of titles.entries()) {
+    cloud.clock.set(NOW + (i + 1) * H);
+    okData(
+      await cloud.call('oversight', 'emergencyEvents.declare', { ...declare, title, occurredAt: NOW + i * H }, OFFICE),
+    );
+  }
+  okData(await cloud.call('oversight', 'emergencyEvents.end', { id: event._id, note: '积水已排除' }, OFFICE));
+  const list = (cursor?: string) =>
+    cloud.call<Page<EmergencyEventView>>(
+      'oversight',
+      'emergencyEvents.list',
+      { pageSize: 3, ...(cursor ? { cursor } : {}) },
+      staffOpenid('s-hmc-publisher'),
+    );
+  const first = okData(await list());
+  assert.deepEqual(
+    first.items.map((e) => e.title),
+    ['停水抢修', '道路塌方', '山洪预警'],
+  );
+  assert.ok(first.nextCursor, 'more events than the page: a cursor to the rest');
+  const second = okData(await list(first.nextCursor!));
+  assert.deepEqual(
+    second.items.map((e) => [e.title, e.status]),
+    [['强降雨引发局部内涝', 'ended']],
+    'the ended event stays reachable in the history',
+  );
+  assert.equal(second.nextCursor, null);
+  const forged = await list('x; drop');
+  assert.equal(!forged.ok && forged.code, 'InvalidParameter');
+  const huge = await cloud.call('oversight', 'emergencyEvents.list', { pageSize: 1000 }, OFFICE);
+  assert.equal(!huge.ok && huge.code, 'InvalidParameter');
+  cloud.close();
+});

@@ -1,13 +1,19 @@
 import type { z } from 'zod';
 import { EVENT_LEVEL_LABELS, MILESTONE_LABELS, emergencyClocks, isMajorLevel } from '@shared/oversight/emergency';
 import type { EmergencyFacts } from '@shared/oversight/facts';
-import type { declareEventInput, endEventInput, recordMilestoneInput } from '@shared/oversight/schemas';
-import type { EmergencyEventView, EmergencySummaryView } from '@shared/oversight/views';
+import type {
+  declareEventInput,
+  endEventInput,
+  listEventsInput,
+  recordMilestoneInput,
+} from '@shared/oversight/schemas';
+import type { EmergencyEventView, EmergencySummaryView, Page } from '@shared/oversight/views';
 import type { EffectiveRules } from '@shared/oversight/rules';
 import type { ActionContext } from '@server/runtime/action';
 import type { Database } from '@server/runtime/database';
 import { forbidden, invalid, invalidTransition, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
+import { pageNewestFirst } from '@server/runtime/paging';
 import { notify } from '@server/features/notifications/notify';
 import { UNITS, type UnitDoc } from '@server/features/identity/units';
 import { EVENTS, type EventDoc } from './model';
@@ -126,13 +132,8 @@ export async function eventView(db: Database, id: string, ctx: ActionContext): P
   );
 }
 
-/** Active events (and those ended in the last 30 days) with their clocks, for everyone on staff. */
-export async function listEvents(db: Database, ctx: ActionContext): Promise<EmergencyEventView[]> {
-  const now = ctx.deps.now();
-  const res = await db.collection(EVENTS).orderBy('occurredAt', 'desc').limit(30).get();
-  const events = (res.data as EventDoc[]).filter(
-    (e) => e.status === 'active' || (e.endedAt ?? 0) > now - 30 * 86400_000,
-  );
+/** Views of `events` with their clocks and first posts (one directory and rules read for all). */
+async function viewsOf(db: Database, events: EventDoc[], ctx: ActionContext): Promise<EmergencyEventView[]> {
   if (!events.length) return [];
   const [dir, rules, first] = await Promise.all([
     loadDirectory(db),
@@ -143,7 +144,26 @@ export async function listEvents(db: Database, ctx: ActionContext): Promise<Emer
     ),
   ]);
   const manage = isCountyOfficeStaff(ctx, dir.countyOfficeUnitId);
+  const now = ctx.deps.now();
   return events.map((e) => view(e, toFacts(e, dir, first), rules.effective, now, manage));
+}
+
+/** The active events, most recent first (the dashboard's banner; a county has a handful at most). */
+export async function activeEventViews(db: Database, ctx: ActionContext): Promise<EmergencyEventView[]> {
+  return viewsOf(db, await activeEvents(db), ctx);
+}
+
+/**
+ * Every declared event, newest declared first, a page at a time (keyset: createdAt, _id), each
+ * with its clocks and which units have spoken; the history stays reachable however long it grows.
+ */
+export async function listEvents(
+  db: Database,
+  input: z.output<typeof listEventsInput>,
+  ctx: ActionContext,
+): Promise<Page<EmergencyEventView>> {
+  const page = await pageNewestFirst<EventDoc, EventDoc>(db, EVENTS, {}, input.pageSize, input.cursor, (e) => e);
+  return { items: await viewsOf(db, page.items, ctx), nextCursor: page.nextCursor };
 }
 
 export function summarize(v: EmergencyEventView): EmergencySummaryView {
