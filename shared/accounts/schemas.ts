@@ -71,7 +71,12 @@ export const reasonInput = z.strictObject({ id: idSchema, reason: reasonSchema }
 
 /** The leader's approval (开设或注销): confirms the principal leader's approval (第五条, 第二十二条). */
 export const principalConfirmedSchema = z.literal(true, { error: '请确认已经本单位主要领导批准' });
-export const unitApproveInput = z.strictObject({ id: idSchema, principalConfirmed: principalConfirmedSchema });
+export const unitApproveInput = z.strictObject({
+  id: idSchema,
+  principalConfirmed: principalConfirmedSchema,
+  stepUpId: idSchema.optional(),
+});
+export const officeApproveInput = z.strictObject({ id: idSchema, stepUpId: idSchema.optional() });
 export const closeApproveInput = z.strictObject({
   id: idSchema,
   principalConfirmed: principalConfirmedSchema,

@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../access/roles';
+import type { StepUpPurpose } from '../identity/policy';
 import { ACCOUNT_STATUS_LABELS, type AccountStatus, type RefilingState } from './states';
 
 // The account's transition table (issue 4): state → action → next state, who may take the step,
@@ -49,8 +50,11 @@ export interface TransitionRow {
   who: ActorKind;
   /** A written reason is required (returns, refusals, closure request). */
   reason?: boolean;
-  /** A fresh PIN (step-up 'account.close') is consumed in the step's transaction. */
-  stepUp?: boolean;
+  /**
+   * A fresh PIN for this purpose is consumed in the step's transaction: every approval and the
+   * closure (RULES.md Security: "before every approval, publication, closure or device change").
+   */
+  stepUp?: StepUpPurpose;
   /** Extra condition on the re-filing sub-state. */
   refiling?: readonly (RefilingState | null)[];
 }
@@ -58,9 +62,21 @@ export interface TransitionRow {
 export const TRANSITIONS: Record<AccountAction, TransitionRow> = {
   resubmit: { label: '修改后重新提交', from: ['returned'], to: 'applied', who: 'unitStaff' },
   withdraw: { label: '撤回申请', from: ['applied', 'returned'], to: 'withdrawn', who: 'unitStaff' },
-  unitApprove: { label: '主要领导批准开设', from: ['applied'], to: 'unitApproved', who: 'unitLeader' },
+  unitApprove: {
+    label: '主要领导批准开设',
+    from: ['applied'],
+    to: 'unitApproved',
+    who: 'unitLeader',
+    stepUp: 'account.approve',
+  },
   unitReturn: { label: '主要领导退回申请', from: ['applied'], to: 'returned', who: 'unitLeader', reason: true },
-  officeApprove: { label: '县政府办公室审批同意', from: ['unitApproved'], to: 'approved', who: 'countyOffice' },
+  officeApprove: {
+    label: '县政府办公室审批同意',
+    from: ['unitApproved'],
+    to: 'approved',
+    who: 'countyOffice',
+    stepUp: 'account.approve',
+  },
   officeReturn: {
     label: '县政府办公室退回',
     from: ['unitApproved'],
@@ -107,12 +123,18 @@ export const TRANSITIONS: Record<AccountAction, TransitionRow> = {
     from: ['closeRequested'],
     to: 'closeApproved',
     who: 'unitLeader',
-    stepUp: true,
+    stepUp: 'account.close',
   },
   closeRefuse: { label: '主要领导不同意注销', from: ['closeRequested'], to: 'active', who: 'unitLeader', reason: true },
   recordNotice: { label: '登记停更公告', from: ['closeApproved'], to: 'noticePublished', who: 'unitStaff' },
   informSuperior: { label: '登记抄告上级单位', from: ['noticePublished'], to: 'superiorInformed', who: 'unitStaff' },
-  deregister: { label: '登记平台注销', from: ['superiorInformed'], to: 'closed', who: 'unitStaff', stepUp: true },
+  deregister: {
+    label: '登记平台注销',
+    from: ['superiorInformed'],
+    to: 'closed',
+    who: 'unitStaff',
+    stepUp: 'account.close',
+  },
 };
 
 /** What the guard needs to know about the account. */

@@ -21,6 +21,8 @@ export const SECURITY_POLICY = {
 /** What a fresh PIN is needed for (RULES.md: approval, publication, closure, device change). */
 export const STEP_UP_PURPOSES = [
   'post.approve',
+  'account.approve',
+  'message.approveReply',
   'post.reject',
   'post.publish',
   'account.close',
@@ -29,6 +31,8 @@ export const STEP_UP_PURPOSES = [
 export type StepUpPurpose = (typeof STEP_UP_PURPOSES)[number];
 export const STEP_UP_LABELS: Record<StepUpPurpose, string> = {
   'post.approve': '审批通过信息',
+  'account.approve': '审批开设账号',
+  'message.approveReply': '审核通过答复',
   'post.reject': '退回信息',
   'post.publish': '登记发布',
   'account.close': '注销账号',

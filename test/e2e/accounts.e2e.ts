@@ -92,6 +92,9 @@ test('an account from application to active and to closed, with the directory be
   await step(page, '批准开设', '批准', async () => {
     await page.getByText('我是本单位主要领导，或已经本单位主要领导同意').tap();
   });
+  // every approval takes a fresh PIN (RULES.md Security)
+  await page.getByText('审批开设账号前，请输入 6 位 PIN').waitFor();
+  await enterPin(page, '246810');
   await expectStatus(page, '待县政府办公室审批');
 
   // 孙强 finds it in the county office's queue
@@ -100,6 +103,8 @@ test('an account from application to active and to closed, with the directory be
   await page.locator('.acc-tab', { hasText: '县政府办公室待审批' }).waitFor();
   await page.locator('.acc-card', { hasText: NAME }).tap();
   await step(page, '审批同意', '同意');
+  await page.getByText('审批开设账号前，请输入 6 位 PIN').waitFor();
+  await enterPin(page, '246810');
   await expectStatus(page, '已批准，待开通');
 
   // 李明 records the opening and submits the filing; the 7-day clock shows

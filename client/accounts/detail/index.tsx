@@ -27,7 +27,7 @@ import { StepSheet, type StepValues } from '../common/StepSheet';
 import { saveDocument, readImage } from '../common/files';
 import { statusLabel, statusTone } from '../common/labels';
 import { Timeline } from './Timeline';
-import { STEP_UI, needsStepUp } from './steps';
+import { STEP_UI, stepUpPurpose } from './steps';
 import '../common/accounts.scss';
 import './index.scss';
 
@@ -129,8 +129,9 @@ export default function AccountDetailPage() {
     if (unchecked) return setSheet({ ...sheet, errors: { [unchecked.key]: '请先勾选确认' } });
     setSheet({ ...sheet, busy: true, formError: null, errors: {} });
     let data = ui.payload(sheet.values);
-    if (needsStepUp(sheet.action)) {
-      const ticket = await requestStepUp('account.close');
+    const purpose = stepUpPurpose(sheet.action);
+    if (purpose) {
+      const ticket = await requestStepUp(purpose);
       if (!ticket) return setSheet((s) => s && { ...s, busy: false });
       data = { ...data, stepUpId: ticket };
     }

@@ -198,4 +198,5 @@ export const STEP_UI: Partial<Record<AccountAction, StepUi>> = {
   },
 };
 
-export const needsStepUp = (a: AccountAction) => TRANSITIONS[a].stepUp === true;
+/** The fresh-PIN purpose a step needs, or undefined. */
+export const stepUpPurpose = (a: AccountAction) => TRANSITIONS[a].stepUp;

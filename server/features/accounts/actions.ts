@@ -19,6 +19,7 @@ import {
   resubmitInput,
   setImageInput,
   unitApproveInput,
+  officeApproveInput,
 } from '@shared/accounts/schemas';
 import { defineAction, type ActionContext, type ActionMap } from '@server/runtime/action';
 import { applyAccount, resubmitAccount } from './apply';
@@ -48,7 +49,7 @@ export const accountActions: ActionMap = {
   'accounts.withdraw': stepAction(idInput, step.withdraw),
   'accounts.unitApprove': stepAction(unitApproveInput, step.unitApprove),
   'accounts.unitReturn': stepAction(reasonInput, step.unitReturn),
-  'accounts.officeApprove': stepAction(idInput, step.officeApprove),
+  'accounts.officeApprove': stepAction(officeApproveInput, step.officeApprove),
   'accounts.officeReturn': stepAction(reasonInput, step.officeReturn),
   'accounts.open': stepAction(openInput, step.open),
   'accounts.setImage': stepAction(setImageInput, setImage),

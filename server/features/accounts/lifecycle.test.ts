@@ -36,7 +36,14 @@ test('application → leader → county office → opened → filed → active �
   assert.equal(!early.ok && early.code, 'InvalidTransition');
   assert.equal(!early.ok && early.message, '账号当前状态为「待本单位主要领导审批」，不能县政府办公室审批同意');
 
-  okData(await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader));
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.unitApprove',
+      { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.approve') },
+      P.leader,
+    ),
+  );
   // the office's queue shows it; an education leader cannot see that queue
   const queue = okData(await cloud.call<Page<AccountListItem>>('accounts', 'accounts.officeQueue', {}, P.office));
   assert.deepEqual(
@@ -48,7 +55,14 @@ test('application → leader → county office → opened → filed → active �
   // a county office clerk (publisher/reviewer) is not the office's approver
   const clerk = await cloud.call('accounts', 'accounts.officeApprove', { id }, P.officeClerk);
   assert.equal(!clerk.ok && clerk.code, 'Forbidden');
-  okData(await cloud.call('accounts', 'accounts.officeApprove', { id }, P.office));
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.officeApprove',
+      { id, stepUpId: await cloud.stepUp(P.office, 'account.approve') },
+      P.office,
+    ),
+  );
   assert.equal((await detail(cloud, id)).status, 'approved');
 
   okData(
@@ -250,7 +264,14 @@ test('returns carry a reason; a returned application is edited and resubmitted, 
   d = await detail(cloud, id);
   assert.equal(d.status, 'applied');
   assert.equal(d.purpose, '发布招生入学政策解读短视频');
-  okData(await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader));
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.unitApprove',
+      { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.approve') },
+      P.leader,
+    ),
+  );
   okData(await cloud.call('accounts', 'accounts.officeReturn', { id, reason: '请与县融媒体中心统筹' }, P.office));
   okData(await cloud.call('accounts', 'accounts.withdraw', { id }, P.publisher));
   assert.equal((await detail(cloud, id)).status, 'withdrawn');
@@ -351,5 +372,43 @@ test('the active account can be found by posts: status, people and openedAt', as
   assert.equal(d.status, 'active');
   assert.equal(d.responsible.publisher.staffId, 's-edu-publisher');
   assert.equal(typeof d.openedAt, 'number');
+  cloud.close();
+});
+
+test('approving an opening needs a fresh PIN for that purpose, at the unit and at the county office', async () => {
+  const cloud = await createTestCloud();
+  const id = await apply(cloud);
+  const bare = await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader);
+  assert.equal(!bare.ok && bare.code, 'Forbidden');
+  assert.equal(!bare.ok && bare.message, '审批开设账号前需要重新验证 PIN（未验证）');
+  assert.equal(!bare.ok && bare.details?.reason, 'stepup-required');
+  // a ticket for closing an account does not approve an opening
+  const other = await cloud.call(
+    'accounts',
+    'accounts.unitApprove',
+    { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.close') },
+    P.leader,
+  );
+  assert.match(!other.ok ? other.message : '', /验证用途不符/);
+  assert.equal((await detail(cloud, id)).status, 'applied', 'nothing changed on refusal');
+
+  const ticket = await cloud.stepUp(P.leader, 'account.approve');
+  okData(
+    await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true, stepUpId: ticket }, P.leader),
+  );
+  const office = await cloud.call('accounts', 'accounts.officeApprove', { id }, P.office);
+  assert.equal(!office.ok && office.details?.reason, 'stepup-required');
+  // the leader's spent ticket is not the office's
+  const borrowed = await cloud.call('accounts', 'accounts.officeApprove', { id, stepUpId: ticket }, P.office);
+  assert.match(!borrowed.ok ? borrowed.message : '', /验证凭据无效/);
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.officeApprove',
+      { id, stepUpId: await cloud.stepUp(P.office, 'account.approve') },
+      P.office,
+    ),
+  );
+  assert.equal((await detail(cloud, id)).status, 'approved');
   cloud.close();
 });

@@ -214,8 +214,22 @@ test('the filing is due 7 China days after opening; past that the account is fla
 test('an opening date in the future is refused; a backdated opening is overdue at once', async () => {
   const cloud = await createTestCloud();
   const id = await apply(cloud);
-  okData(await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader));
-  okData(await cloud.call('accounts', 'accounts.officeApprove', { id }, P.office));
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.unitApprove',
+      { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.approve') },
+      P.leader,
+    ),
+  );
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.officeApprove',
+      { id, stepUpId: await cloud.stepUp(P.office, 'account.approve') },
+      P.office,
+    ),
+  );
   const future = await cloud.call(
     'accounts',
     'accounts.open',

@@ -12,6 +12,7 @@ import type {
   recordNoticeInput,
   requestCloseInput,
   unitApproveInput,
+  officeApproveInput,
 } from '@shared/accounts/schemas';
 import type { ActionContext } from '@server/runtime/action';
 import { invalid, AppError } from '@server/runtime/errors';
@@ -49,6 +50,7 @@ export const withdraw = (i: In<typeof idInput>, ctx: ActionContext) =>
 
 export const unitApprove = (i: In<typeof unitApproveInput>, ctx: ActionContext) =>
   runStep(ctx, i.id, 'unitApprove', {
+    stepUpId: i.stepUpId,
     note: '已确认经本单位主要领导批准',
     notice: async (doc) => {
       const office = await countyOfficeUnitId(ctx.deps.db);
@@ -72,8 +74,9 @@ const returnTo = (doc: AccountDoc, reason: string, who: string) => ({
 export const unitReturn = (i: In<typeof reasonInput>, ctx: ActionContext) =>
   runStep(ctx, i.id, 'unitReturn', { reason: i.reason, notice: (doc) => returnTo(doc, i.reason, '单位领导') });
 
-export const officeApprove = (i: In<typeof idInput>, ctx: ActionContext) =>
+export const officeApprove = (i: In<typeof officeApproveInput>, ctx: ActionContext) =>
   runStep(ctx, i.id, 'officeApprove', {
+    stepUpId: i.stepUpId,
     notice: (doc) => ({
       to: unitPeople(doc),
       kind: 'account.approved',

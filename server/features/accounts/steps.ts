@@ -68,7 +68,7 @@ export async function runStep<P = undefined>(
     if (!doc) throw notFound('账号不存在或已删除');
     const g = guard(action, guardAccount(doc), actor);
     if (!g.ok) throw refusal(g.code, g.reason, doc.status);
-    if (row.stepUp) await consumeStepUp(t, ctx, spec.stepUpId, 'account.close');
+    if (row.stepUp) await consumeStepUp(t, ctx, spec.stepUpId, row.stepUp);
     const patch = spec.change ? await spec.change(doc, prepared, t, now) : {};
     const status = row.to ?? doc.status;
     const next: AccountDoc = {

@@ -51,8 +51,22 @@ export function chinaToday(cloud: TestCloud, offsetDays = 0): string {
 /** Applied → approved by the unit leader and the county office → opened today. */
 export async function openAccount(cloud: TestCloud, over: Partial<ApplyInput> = {}): Promise<string> {
   const id = await apply(cloud, over);
-  okData(await cloud.call('accounts', 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader));
-  okData(await cloud.call('accounts', 'accounts.officeApprove', { id }, P.office));
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.unitApprove',
+      { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.approve') },
+      P.leader,
+    ),
+  );
+  okData(
+    await cloud.call(
+      'accounts',
+      'accounts.officeApprove',
+      { id, stepUpId: await cloud.stepUp(P.office, 'account.approve') },
+      P.office,
+    ),
+  );
   okData(
     await cloud.call(
       'accounts',

@@ -22,7 +22,12 @@ const returned = async (e: SampleEnv) => {
 };
 const unitApproved = async (e: SampleEnv) => {
   const id = await apply(e.cloud);
-  await ok(e, 'accounts.unitApprove', { id, principalConfirmed: true }, P.leader);
+  await ok(
+    e,
+    'accounts.unitApprove',
+    { id, principalConfirmed: true, stepUpId: await e.stepUp(P.leader, 'account.approve') },
+    P.leader,
+  );
   return id;
 };
 const filed = async (e: SampleEnv) => {
@@ -97,7 +102,11 @@ export const ACCOUNT_SAMPLES: Record<string, Sample> = {
   'accounts.unitApprove': {
     unit,
     as: () => P.leader,
-    payload: async (e) => ({ id: await apply(e.cloud), principalConfirmed: true }),
+    payload: async (e) => ({
+      id: await apply(e.cloud),
+      principalConfirmed: true,
+      stepUpId: await e.stepUp(P.leader, 'account.approve'),
+    }),
   },
   'accounts.unitReturn': {
     unit,
@@ -108,7 +117,7 @@ export const ACCOUNT_SAMPLES: Record<string, Sample> = {
   'accounts.officeApprove': {
     unit: 'u-county-office',
     as: () => P.office,
-    payload: async (e) => ({ id: await unitApproved(e) }),
+    payload: async (e) => ({ id: await unitApproved(e), stepUpId: await e.stepUp(P.office, 'account.approve') }),
   },
   'accounts.officeReturn': {
     unit: 'u-county-office',
@@ -120,7 +129,7 @@ export const ACCOUNT_SAMPLES: Record<string, Sample> = {
     as: () => P.publisher,
     payload: async (e) => {
       const id = await unitApproved(e);
-      await ok(e, 'accounts.officeApprove', { id }, P.office);
+      await ok(e, 'accounts.officeApprove', { id, stepUpId: await e.stepUp(P.office, 'account.approve') }, P.office);
       return { id, name: '盐池教育发布', openedOn: today(e.cloud), platformAccountId: 'yanchi_edu', link: '' };
     },
   },
