@@ -3,6 +3,7 @@ import { cursorSchema, idSchema, pageSizeSchema, textSchema } from '../core/vali
 import { ACCOUNT_TYPES, PLATFORMS } from './contract';
 import { NAME_MAX, NAME_MIN } from './naming';
 import { parseChinaDate } from './deadlines';
+import { searchTextSchema } from '../identity/schemas';
 
 // Inputs of the accounts cloud function: the form, the cloud function and the tests share them.
 
@@ -150,7 +151,11 @@ export const grantExceptionInput = z
       ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写允许使用的账号名称' });
   });
 
-export const listExceptionsInput = z.strictObject({ unitId: idSchema.optional() });
+export const listExceptionsInput = z.strictObject({
+  unitId: idSchema.optional(),
+  pageSize: pageSizeSchema,
+  cursor: cursorSchema,
+});
 
 export const LIST_VIEWS = ['all', 'todo', 'overdue', 'ended'] as const;
 export const listInput = z.strictObject({
@@ -169,7 +174,16 @@ export const directoryInput = z.strictObject({
   cursor: cursorSchema,
 });
 
-export const peopleInput = z.strictObject({ unitIds: z.array(idSchema).min(1).max(2) });
+/** Roles a responsible person or a holder is chosen by (附件1: 分管领导, 审核人员, 发布人员). */
+export const PEOPLE_ROLES = ['leader', 'reviewer', 'publisher', 'unitAdmin'] as const;
+/** Active staff of the owning and managing units, by role, searched by name, a page at a time. */
+export const peopleInput = z.strictObject({
+  unitIds: z.array(idSchema).min(1).max(2),
+  role: z.enum(PEOPLE_ROLES).optional(),
+  q: searchTextSchema,
+  pageSize: pageSizeSchema,
+  cursor: cursorSchema,
+});
 
 export const IMAGE_KINDS = ['qr', 'verification'] as const;
 export type ImageKind = (typeof IMAGE_KINDS)[number];

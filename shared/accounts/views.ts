@@ -108,6 +108,10 @@ export interface DirectoryFeed {
   accounts: DirectoryEntry[];
 }
 
+/**
+ * One person who may be named for an account: `unitId` is the first of the asked units they
+ * serve in, `roles` their roles in the asked units (the rule checks the owning or managing unit).
+ */
 export interface StaffOption {
   staffId: string;
   name: string;

@@ -1,6 +1,7 @@
 import { z } from '../core/zod';
 import { idSchema, mobileSchema, pageSizeSchema, cursorSchema, textSchema } from '../core/validators';
 import { imageIdSchema, registerImageInput, uploadImageInput } from '../uploads/schemas';
+import { searchTextSchema } from '../identity/schemas';
 import type { MessageAction, MessageState, Rating } from './transitions';
 import type { CitizenTimelineItem, StaffTimelineItem } from './timeline';
 
@@ -137,7 +138,13 @@ export const rateInput = z.strictObject({
 });
 
 export const boardInput = z.strictObject({ pageSize: pageSizeSchema, cursor: cursorSchema });
-export const unitHandlersInput = z.strictObject({ unitId: idSchema });
+/** The people a message can be assigned to, searched by name, a page at a time. */
+export const unitHandlersInput = z.strictObject({
+  unitId: idSchema,
+  q: searchTextSchema,
+  pageSize: pageSizeSchema,
+  cursor: cursorSchema,
+});
 
 export const IMPORT_CHANNELS = ['portal', 'hotline12345'] as const;
 export const CHANNEL_LABELS: Record<'miniprogram' | (typeof IMPORT_CHANNELS)[number], string> = {

@@ -10,6 +10,7 @@ import {
 import type { AccountExceptionView } from '@shared/accounts/views';
 import type { ActionContext } from '@server/runtime/action';
 import { AppError, invalid, notFound } from '@server/runtime/errors';
+import { pageNewestFirst } from '@server/runtime/paging';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { ACCOUNT_EXCEPTIONS, type ExceptionDoc } from './model';
 import { requireUnit } from './rules';
@@ -83,25 +84,25 @@ export async function revokeException(input: z.output<typeof reasonInput>, ctx: 
 
 export async function listExceptions(input: z.output<typeof listExceptionsInput>, ctx: ActionContext) {
   const db = ctx.deps.db;
-  const res = await db
-    .collection(ACCOUNT_EXCEPTIONS)
-    .where(input.unitId ? { unitId: input.unitId } : {})
-    .orderBy('createdAt', 'desc')
-    .limit(100)
-    .get();
   const units = await unitMap(db);
-  const items: AccountExceptionView[] = (res.data as ExceptionDoc[]).map((e) => ({
-    _id: e._id,
-    kind: e.kind,
-    unitId: e.unitId,
-    unitName: units.get(e.unitId)?.name ?? '（已撤销单位）',
-    platform: e.platform,
-    name: e.name,
-    reason: e.reason,
-    grantedByName: e.grantedByName,
-    grantedAt: e.grantedAt,
-    usedByAccountId: e.usedByAccountId,
-    revokedAt: e.revokedAt,
-  }));
-  return { items };
+  return pageNewestFirst<ExceptionDoc, AccountExceptionView>(
+    db,
+    ACCOUNT_EXCEPTIONS,
+    input.unitId ? { unitId: input.unitId } : {},
+    input.pageSize,
+    input.cursor,
+    (e) => ({
+      _id: e._id,
+      kind: e.kind,
+      unitId: e.unitId,
+      unitName: units.get(e.unitId)?.name ?? '（已撤销单位）',
+      platform: e.platform,
+      name: e.name,
+      reason: e.reason,
+      grantedByName: e.grantedByName,
+      grantedAt: e.grantedAt,
+      usedByAccountId: e.usedByAccountId,
+      revokedAt: e.revokedAt,
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import type { AccountListItem, DirectoryEntry, StaffOption } from '@shared/accou
 import type { Page } from '@shared/messages/schemas';
 import type { ActionContext, StaffRecord } from '@server/runtime/action';
 import { AppError, forbidden, invalid, notFound } from '@server/runtime/errors';
-import { pageNewestFirst } from '@server/runtime/paging';
+import { containsText, pageNewestFirst } from '@server/runtime/paging';
 import { inTransaction, traceChange } from '@server/runtime/trace';
 import { STAFF } from '@server/runtime/staff';
 import type { Database } from '@server/runtime/deps';
@@ -127,27 +127,38 @@ export async function wholeDirectory(db: Database): Promise<DirectoryEntry[]> {
   return out;
 }
 
-/** Staff of the owning/managing units, for choosing the three responsible people and the holder. */
-export async function people(input: z.output<typeof peopleInput>, ctx: ActionContext) {
+/**
+ * Staff of the owning/managing units, for choosing the three responsible people and the holder:
+ * one row per person, by role and by name, newest first, a page at a time.
+ */
+export async function people(input: z.output<typeof peopleInput>, ctx: ActionContext): Promise<Page<StaffOption>> {
   const caller = ctx.caller.staff!;
   const county = caller.roles.some((g) => g.role === 'infoCenter' || g.role === 'supervisor');
   const mine = new Set(caller.roles.map((g) => g.unitId));
   if (!county && !input.unitIds.some((u) => mine.has(u))) throw forbidden('只能查看本单位的人员');
   const db = ctx.deps.db;
   const _ = db.command;
-  const res = await db
-    .collection(STAFF)
-    .where({ unitIds: _.in(input.unitIds), status: 'active' })
-    .limit(100)
-    .get();
-  const items: StaffOption[] = [];
-  for (const s of res.data as StaffRecord[]) {
-    for (const unitId of input.unitIds) {
-      const roles = s.roles.filter((g) => g.unitId === unitId).map((g) => g.role);
-      if (roles.length) items.push({ staffId: s._id, name: s.name, title: s.title, unitId, roles });
-    }
-  }
-  return { items };
+  const filter: Record<string, unknown> = { status: 'active' };
+  if (input.role) filter.roles = _.elemMatch({ unitId: _.in(input.unitIds), role: input.role });
+  else filter.unitIds = _.in(input.unitIds);
+  if (input.q) filter.name = containsText(db, input.q);
+  return pageNewestFirst<StaffRecord & { createdAt: number }, StaffOption>(
+    db,
+    STAFF,
+    filter,
+    input.pageSize,
+    input.cursor,
+    (s) => {
+      const here = s.roles.filter((g) => input.unitIds.includes(g.unitId));
+      return {
+        staffId: s._id,
+        name: s.name,
+        title: s.title,
+        unitId: input.unitIds.find((u) => here.some((g) => g.unitId === u)) ?? input.unitIds[0],
+        roles: [...new Set(here.map((g) => g.role))],
+      };
+    },
+  );
 }
 
 /** A QR code or verification screenshot for an account (unit staff, while it exists). */

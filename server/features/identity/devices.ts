@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { SECURITY_POLICY } from '@shared/identity/policy';
-import type { registerDeviceInput, deviceIdInput, reportLostInput, unitListInput } from '@shared/identity/schemas';
+import type { registerDeviceInput, deviceIdInput, reportLostInput } from '@shared/identity/schemas';
 import type { ActionContext, StaffRecord } from '@server/runtime/action';
 import { AppError, conflict, forbidden, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { consumeStepUp } from './stepup';
-import { DEVICES, STAFF, deviceView, type DeviceDoc } from './model';
+import { DEVICES, STAFF, type DeviceDoc } from './model';
 
 // Trusted devices (notice 第二十一条): a phone is bound by its holder, approved by the unit
 // admin, at most two per person, and refused at once when reported lost.
@@ -62,31 +62,6 @@ export async function registerDevice(input: z.output<typeof registerDeviceInput>
     });
     return { deviceId: input.deviceId, status: doc.status };
   });
-}
-
-export async function myDevices(_input: unknown, ctx: ActionContext) {
-  const res = await ctx.deps.db.collection(DEVICES).where({ staffId: ctx.caller.staff!._id }).limit(20).get();
-  return { items: (res.data as DeviceDoc[]).map(deviceView) };
-}
-
-/** A unit's devices awaiting approval, with their holders, for the unit admin. */
-export async function unitDevices(input: z.output<typeof unitListInput>, ctx: ActionContext) {
-  const db = ctx.deps.db;
-  const _ = db.command;
-  const people = await db
-    .collection(STAFF)
-    .where(_.or([{ unitIds: input.unitId }, { pendingUnitIds: input.unitId }]))
-    .field({ name: true, title: true })
-    .limit(100)
-    .get();
-  const names = new Map((people.data as StaffRecord[]).map((p) => [p._id, `${p.name}（${p.title}）`]));
-  if (!names.size) return { items: [] };
-  const res = await db
-    .collection(DEVICES)
-    .where({ staffId: _.in([...names.keys()]), status: _.neq('revoked') })
-    .limit(100)
-    .get();
-  return { items: (res.data as DeviceDoc[]).map((d) => ({ ...deviceView(d), holder: names.get(d.staffId) ?? '' })) };
 }
 
 /** The unit a device's holder belongs to, for the permission table's scope. */

@@ -8,7 +8,6 @@ import type {
   staffDecisionInput,
   disableStaffInput,
   staffIdInput,
-  unitListInput,
 } from '@shared/identity/schemas';
 import type { ActionContext, StaffRecord } from '@server/runtime/action';
 import { AppError, forbidden, invalid, notFound } from '@server/runtime/errors';
@@ -225,27 +224,4 @@ export async function unlockStaff(input: z.output<typeof staffIdInput>, ctx: Act
     });
     return { staffId: s._id, unlocked: true };
   });
-}
-
-/** A unit's people (active, pending, disabled) for its admin; no PIN material leaves. */
-export async function listUnitStaff(input: z.output<typeof unitListInput>, ctx: ActionContext) {
-  const _ = ctx.deps.db.command;
-  const res = await ctx.deps.db
-    .collection(STAFF)
-    .where(_.or([{ unitIds: input.unitId }, { pendingUnitIds: input.unitId }]))
-    .limit(100)
-    .get();
-  return {
-    items: (res.data as Array<StaffRecord & { pendingRoles?: RoleGrant[] }>).map((s) => ({
-      _id: s._id,
-      name: s.name,
-      title: s.title,
-      mobile: s.mobile,
-      status: s.status,
-      roles: s.roles.filter((g) => g.unitId === input.unitId),
-      pendingRoles: (s.pendingRoles ?? []).filter((g) => g.unitId === input.unitId),
-      pinLocked: Boolean(s.pinGuard?.hardLocked || (s.pinGuard?.lockedUntil ?? 0) > ctx.deps.now()),
-      pinSet: Boolean(s.pin),
-    })),
-  };
 }

@@ -5,7 +5,7 @@ import { currentDeps } from '@server/runtime/config';
 import type { Database } from '@server/runtime/deps';
 import { AppError } from '@server/runtime/errors';
 import { MESSAGES, type MessageDoc } from './model';
-import { pageByField } from './paging';
+import { pageByField } from '@server/runtime/paging';
 import { toBoardItem } from './views';
 
 // The portal's feed of published answers (第十条 results published; 第二十五条 the portal shows

@@ -1,16 +1,30 @@
 import type { z } from 'zod';
-import type { boardInput, inboxInput, listMineInput, supervisionInput } from '@shared/messages/schemas';
+import type {
+  boardInput,
+  inboxInput,
+  listMineInput,
+  supervisionInput,
+  unitHandlersInput,
+} from '@shared/messages/schemas';
 import { chinaDate, chinaDayEnd } from '@shared/messages/calendar';
-import { ROLE_LABELS } from '@shared/access/roles';
+import { ROLE_LABELS, type Role } from '@shared/access/roles';
 import type { ActionContext } from '@server/runtime/action';
 import { notFound } from '@server/runtime/errors';
-import { pageNewestFirst } from '@server/runtime/paging';
+import { containsText, pageByField, pageNewestFirst } from '@server/runtime/paging';
+import { STAFF } from '@server/runtime/staff';
 import { getDoc } from '@server/runtime/trace';
-import { loadDirectory } from '@server/features/notifications/recipients';
+import type { StaffLite } from '@server/features/notifications/recipients';
 import { MESSAGES, toInboxItem, toMyMessageView, type MessageDoc } from './model';
-import { pageByField } from './paging';
 import { toBoardItem, toMyMessageDetail, toStaffView } from './views';
 import { whoOf } from './workflow';
+
+/** Who may be made a message's handler (承办人). */
+const HANDLER_ROLES: readonly Role[] = ['publisher', 'reviewer', 'leader'];
+export interface HandlerOption {
+  _id: string;
+  name: string;
+  roles: string[];
+}
 
 // The lists and pages: 我的留言, the unit inbox with its filters, the supervision office's lists,
 // the public board. Each is one indexed query (server/db/indexes.ts), at most 100 rows a page.
@@ -124,16 +138,29 @@ export async function getForStaff(input: { id: string }, ctx: ActionContext) {
   return toStaffView(m, whoOf(ctx), ctx.deps.now());
 }
 
-/** The people a message can be assigned to in a unit. */
-export async function unitHandlers(input: { unitId: string }, ctx: ActionContext) {
-  const directory = await loadDirectory(ctx.deps.db, [input.unitId]);
-  return {
-    items: directory.inUnit(input.unitId, ['publisher', 'reviewer', 'leader']).map((s) => ({
+/** The people a message can be assigned to in a unit: one row per person, newest first, by name. */
+export function unitHandlers(input: z.output<typeof unitHandlersInput>, ctx: ActionContext) {
+  const { db } = ctx.deps;
+  const _ = db.command;
+  const filter: Record<string, unknown> = {
+    status: 'active',
+    roles: _.elemMatch({ unitId: input.unitId, role: _.in([...HANDLER_ROLES]) }),
+  };
+  if (input.q) filter.name = containsText(db, input.q);
+  return pageNewestFirst<StaffLite & { createdAt: number }, HandlerOption>(
+    db,
+    STAFF,
+    filter,
+    input.pageSize,
+    input.cursor,
+    (s) => ({
       _id: s._id,
       name: s.name,
-      roles: s.roles.filter((g) => g.unitId === input.unitId).map((g) => ROLE_LABELS[g.role]),
-    })),
-  };
+      roles: s.roles
+        .filter((g) => g.unitId === input.unitId && HANDLER_ROLES.includes(g.role))
+        .map((g) => ROLE_LABELS[g.role]),
+    }),
+  );
 }
 
 export function board(input: z.output<typeof boardInput>, ctx: ActionContext) {
