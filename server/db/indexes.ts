@@ -138,7 +138,27 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
     { name: 'created', fields: [['createdAt', -1]] },
   ],
   staff: [{ name: 'openid', fields: [['openid', 1]], unique: true }],
-  units: [{ name: 'name', fields: [['name', 1]] }],
+  units: [
+    { name: 'name', fields: [['name', 1]] },
+    // units.list: the county's order, a page at a time
+    {
+      name: 'status_order',
+      fields: [
+        ['status', 1],
+        ['order', 1],
+      ],
+    },
+  ],
+  // devices.mine / devices.unit: a person's phones, newest first
+  devices: [
+    {
+      name: 'staff_created',
+      fields: [
+        ['staffId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
   audit: [
     { name: 'seq', fields: [['seq', 1]], unique: true },
     {
