@@ -22,7 +22,8 @@ import { findActiveUnit, UNITS, type UnitDoc } from '@server/features/identity/u
 import { loadDirectory, type Directory } from '@server/features/notifications/recipients';
 import { loadCalendar } from './calendar-store';
 import { COUNTERS, IMPORTS, MESSAGES, RATE_LIMITS, withDerived, type Channel, type MessageDoc } from './model';
-import { sendNotices } from './workflow';
+import { sendNotices, staffPage } from './workflow';
+import { notifyOnDutyFirst } from '@server/features/oversight/duty';
 import { claimPhotos } from './photos';
 
 type SubmitInput = z.output<typeof submitMessageInput>;
@@ -49,6 +50,22 @@ export function newMessageRecipients(directory: Directory, unitId: string, urgen
     : ['publisher', 'reviewer', 'leader'];
   if (urgent) roles.push('leader');
   return [{ kind: 'unitRoles', unitId, roles }];
+}
+
+/**
+ * An urgent message (求助: life or property at stake) reaches the unit's person on duty first
+ * (第十八条(三)), else its leaders; returns who was told, to leave them out of the usual notice.
+ */
+async function tellDutyFirst(t: TxLike, ctx: ActionContext, doc: MessageDoc): Promise<string[]> {
+  if (!doc.urgent) return [];
+  const first = await notifyOnDutyFirst(t, ctx, doc.unitId, {
+    kind: 'message.urgent',
+    title: '紧急求助留言',
+    body: `${doc.trackingNo}「${doc.title}」，请 2 小时内处置`,
+    page: staffPage(doc._id),
+    urgent: true,
+  });
+  return first.told;
 }
 
 interface NewMessage {
@@ -188,6 +205,7 @@ export async function submitMessage(input: SubmitInput, ctx: ActionContext) {
       .collection(RATE_LIMITS)
       .doc(limiterId(caller.openid))
       .set({ data: { recent: [...check.recent, { at: now, h, trackingNo }] } });
+    const toldFirst = await tellDutyFirst(t, ctx, doc);
     await sendNotices(
       t,
       ctx,
@@ -203,6 +221,7 @@ export async function submitMessage(input: SubmitInput, ctx: ActionContext) {
         },
       ],
       null,
+      toldFirst,
     );
     await traceChange(t, ctx, {
       target: { type: 'message', id },
@@ -283,6 +302,7 @@ export async function importMessage(input: ImportInput, ctx: ActionContext) {
       .collection(IMPORTS)
       .doc(importKey)
       .set({ data: { messageId: id, trackingNo, at: now } });
+    const toldFirst = await tellDutyFirst(t, ctx, doc);
     await sendNotices(
       t,
       ctx,
@@ -298,6 +318,7 @@ export async function importMessage(input: ImportInput, ctx: ActionContext) {
         },
       ],
       ctx.caller.staff?._id ?? null,
+      toldFirst,
     );
     await traceChange(t, ctx, {
       target: { type: 'message', id },

@@ -70,10 +70,13 @@ export async function sendNotices(
   messageId: string,
   notices: readonly PlannedMessageNotice[],
   exclude: string | null,
+  /** Already told of this change (e.g. first, as the person on duty): one notice per person. */
+  alreadyTold: readonly string[] = [],
 ): Promise<number> {
   let n = 0;
   for (const planned of notices) {
     for (const to of directory.resolve(planned.to, exclude)) {
+      if ('staffId' in to && alreadyTold.includes(to.staffId)) continue;
       await notify(t, ctx, {
         to,
         kind: planned.kind,

@@ -8,12 +8,13 @@ import { invalid, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { STAFF } from '@server/runtime/staff';
 import { findActiveUnit } from '@server/features/identity/units';
-import { notify } from '@server/features/notifications/notify';
+import type { TxLike } from '@server/runtime/audit';
+import { notify, type Notice } from '@server/features/notifications/notify';
 import { HANDOVERS, ROSTERS, type HandoverDoc, type RosterDoc } from './model';
 
 // The duty roster (值班, 第十八条(三)): one weekly roster per unit, who is on duty now, and the
-// handover notes between shifts. `onDutyNow` is the door other features use to tell the person
-// on duty first (urgent messages, emergency posts, new opinion incidents).
+// handover notes between shifts. `notifyOnDutyFirst` is the one place that decides who hears
+// first of something urgent in a unit (urgent messages, emergency posts, new opinion incidents).
 
 export interface OnDuty {
   staffId: string;
@@ -48,6 +49,72 @@ export async function onDutyNow(db: Database, unitId: string, now: number): Prom
   return shifts
     .filter((s) => active.has(s.staffId))
     .map((s) => ({ staffId: s.staffId, name: active.get(s.staffId)!, shift: shiftLabel(s) }));
+}
+
+/** Who hears first of something urgent in a unit, and why them. */
+export interface FirstToTell {
+  /** On duty now (the first of the roster's current shifts), else the unit's leaders and admins. */
+  people: Array<{ staffId: string; name: string }>;
+  onDuty: boolean;
+  /** Why nobody on duty is told: no roster, outside every shift, or the rostered person left. */
+  why: '未排值班表' | '此时不在值班时段' | '值班人员已不在岗' | null;
+  shift: string | null;
+}
+
+/** Who hears first in `unitId` at `now`; `actor` (who caused it) is left out — on duty, they know. */
+export async function whoToTellFirst(
+  db: Database,
+  unitId: string,
+  now: number,
+  actor: string | null = null,
+): Promise<FirstToTell> {
+  const onDuty = await onDutyNow(db, unitId, now);
+  if (onDuty.length) {
+    const duty = onDuty.find((d) => d.staffId !== actor);
+    return {
+      people: duty ? [{ staffId: duty.staffId, name: duty.name }] : [],
+      onDuty: true,
+      why: null,
+      shift: (duty ?? onDuty[0]).shift,
+    };
+  }
+  const roster = await getDoc<RosterDoc>(db, ROSTERS, unitId);
+  const why = !roster?.shifts.length
+    ? '未排值班表'
+    : onDutyAt(roster.shifts, now).length
+      ? '值班人员已不在岗'
+      : '此时不在值班时段';
+  const heads = (await unitStaff(db, unitId)).filter(
+    (s) => s.staffId !== actor && (s.roles.includes('leader') || s.roles.includes('unitAdmin')),
+  );
+  // Leaders before unit admins: the 分管领导 decides who handles it.
+  heads.sort((a, b) => Number(!a.roles.includes('leader')) - Number(!b.roles.includes('leader')));
+  return { people: heads.map((h) => ({ staffId: h.staffId, name: h.name })), onDuty: false, why, shift: null };
+}
+
+/**
+ * Tells the unit's person on duty first (第十八条(三)(四)): called inside the change's transaction
+ * before any other notice is written, so theirs is the first notice of the change and the first
+ * entry of the outbox the sweeper pushes. With nobody on duty the unit's leaders and admins are
+ * told instead, and the notice says why. The actor is never told of their own act. Returns who
+ * was told, so the caller leaves them out of its usual notices (one notice per person).
+ *
+ * Who is on duty is read with plain reads beside the transaction (CloudBase transactions read
+ * documents by id only); the roster is advice on whom to call, not state the change depends on.
+ */
+export async function notifyOnDutyFirst(
+  t: TxLike,
+  ctx: ActionContext,
+  unitId: string,
+  notice: Omit<Notice, 'to'>,
+): Promise<FirstToTell & { told: string[] }> {
+  const first = await whoToTellFirst(ctx.deps.db, unitId, ctx.deps.now(), ctx.caller.staff?._id ?? null);
+  const title = `${first.onDuty ? '【值班】' : '【无人值班】'}${notice.title}`;
+  const body = first.onDuty
+    ? `${notice.body}（您是本单位当前值班人员，${first.shift}，请首先处置）`
+    : `${notice.body}（本单位当前无人值班：${first.why}，请单位领导安排处置）`;
+  for (const p of first.people) await notify(t, ctx, { ...notice, to: { staffId: p.staffId }, title, body });
+  return { ...first, told: first.people.map((p) => p.staffId) };
 }
 
 /** Active staff holding any role in the unit (for the roster editor and the assign picker). */

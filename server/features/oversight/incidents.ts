@@ -24,12 +24,13 @@ import { notify } from '@server/features/notifications/notify';
 import { findActiveUnit } from '@server/features/identity/units';
 import { INCIDENTS, type IncidentDoc } from './model';
 import { loadDirectory } from './directory';
-import { onDutyNow, unitStaff } from './duty';
+import { notifyOnDutyFirst, unitStaff } from './duty';
 import { findClarificationPost } from './sources/posts';
 
 // Opinion incidents (舆情台账): record, assign, handle; a 重大 one is reported to the county
 // government with a monitoring report; a rumour links to its clarification post. A new incident
-// goes first to the person on duty in the responsible unit (值班制度), else to its leaders.
+// goes first to the person on duty in the responsible unit (值班制度), else to its leaders
+// (notifyOnDutyFirst).
 
 const who = (ctx: ActionContext) => ({ staffId: ctx.caller.staff!._id, roles: ctx.caller.staff!.roles });
 
@@ -83,15 +84,8 @@ export async function recordIncident(
   if (!unit) throw invalid('责任单位不存在或已撤销', { unitId: '请选择有效的责任单位' });
   const now = ctx.deps.now();
   const staff = ctx.caller.staff!;
-  const duty = (await onDutyNow(db, unit._id, now)).slice(0, 1);
-  const dir = duty.length ? null : await loadDirectory(db);
-  const people = duty.length
-    ? duty.map((d) => ({ staffId: d.staffId, name: `${d.name}（值班）` }))
-    : [...dir!.holders('leader', unit._id), ...dir!.holders('unitAdmin', unit._id)].filter(
-        (p, i, all) => all.findIndex((x) => x.staffId === p.staffId) === i,
-      );
   const id = ctx.deps.newId();
-  const doc: Omit<IncidentDoc, '_id'> = {
+  const base: Omit<IncidentDoc, '_id' | 'notified' | 'notifiedNames'> = {
     platform: input.platform,
     link: input.link,
     summary: input.summary,
@@ -108,30 +102,32 @@ export async function recordIncident(
     handling: null,
     escalation: null,
     clarification: null,
-    notified: people.map((p) => p.staffId),
-    notifiedNames: people.map((p) => p.name),
     createdAt: now,
     updatedAt: now,
   };
-  await inTransaction(ctx, async (t) => {
+  const doc = await inTransaction(ctx, async (t) => {
+    const first = await notifyOnDutyFirst(t, ctx, unit._id, {
+      kind: 'incident.recorded',
+      title: `【舆情·${IMPORTANCE_LABELS[input.importance]}】${INCIDENT_TYPE_LABELS[input.type]}`,
+      body: input.summary.slice(0, 80),
+      page: `/oversight/incident/index?id=${id}`,
+      urgent: input.importance !== 'normal',
+    });
+    const stored: Omit<IncidentDoc, '_id'> = {
+      ...base,
+      notified: first.told,
+      notifiedNames: first.people.map((p) => (first.onDuty ? `${p.name}（值班）` : p.name)),
+    };
     await t
       .collection(INCIDENTS)
       .doc(id)
-      .set({ data: doc as unknown as Record<string, unknown> });
-    for (const p of people)
-      await notify(t, ctx, {
-        to: { staffId: p.staffId },
-        kind: 'incident.recorded',
-        title: `【舆情·${IMPORTANCE_LABELS[input.importance]}】${INCIDENT_TYPE_LABELS[input.type]}`,
-        body: input.summary.slice(0, 80),
-        page: `/oversight/incident/index?id=${id}`,
-        urgent: input.importance !== 'normal',
-      });
+      .set({ data: stored as unknown as Record<string, unknown> });
     await traceChange(t, ctx, {
       target: { type: 'incident', id },
       unitId: unit._id,
-      details: { importance: input.importance, type: input.type },
+      details: { importance: input.importance, type: input.type, toldFirst: first.told, onDuty: first.onDuty },
     });
+    return stored;
   });
   return toIncidentView({ ...doc, _id: id }, ctx);
 }

@@ -13,7 +13,9 @@ import { AppError, conflict, forbidden, invalidTransition, notFound } from '@ser
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { consumeStepUp } from '@server/features/identity/stepup';
 import { notify, type Notice } from '@server/features/notifications/notify';
+import { notifyOnDutyFirst } from '@server/features/oversight/duty';
 import { readAccount } from './accounts';
+import { detailPage } from './notices';
 import { POST_EVENTS, POSTS, withoutId, type PostDoc, type PostEventDoc } from './model';
 
 // One workflow step on one post, the same way every time: re-read the post inside the
@@ -150,7 +152,21 @@ export async function runStep(ctx: ActionContext, spec: StepSpec) {
         reason: spec.reason,
         details: { from: post.state, to: next.state, version: next.version, rev: next.rev },
       });
-      for (const notice of spec.notices?.(next, account) ?? []) await notify(t, ctx, notice);
+      // An emergency post, once submitted, reaches the unit's person on duty first (第十八条(三)(四)).
+      const told =
+        spec.action === 'submit' && next.kind === 'emergency'
+          ? (
+              await notifyOnDutyFirst(t, ctx, next.unitId, {
+                kind: 'post.emergency',
+                title: `【突发事件】待审核：${next.title}`,
+                body: `${account.name}的突发事件信息已提交，须在事件发生后 5 小时内首次发布`,
+                page: detailPage(id),
+                urgent: true,
+              })
+            ).told
+          : [];
+      for (const notice of spec.notices?.(next, account) ?? [])
+        if (!('staffId' in notice.to && told.includes(notice.to.staffId))) await notify(t, ctx, notice);
       return { _id: id, rev: next.rev, state: next.state, version: next.version };
     }),
   );
