@@ -199,6 +199,15 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
         ['dirKey', 1],
       ],
     },
+    // posts.accounts: a publisher's active accounts, newest first
+    {
+      name: 'managing_status_created',
+      fields: [
+        ['managingUnitId', 1],
+        ['status', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
   accountExceptions: [
     {
@@ -317,6 +326,25 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
       fields: [
         ['unitId', 1],
         ['createdAt', -1],
+      ],
+    },
+  ],
+  // Private uploads (server/features/uploads): the hourly cap counts one person's recent uploads.
+  messagePhotos: [
+    {
+      name: 'owner_at',
+      fields: [
+        ['ownerOpenid', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  postImages: [
+    {
+      name: 'owner_at',
+      fields: [
+        ['ownerOpenid', 1],
+        ['at', -1],
       ],
     },
   ],

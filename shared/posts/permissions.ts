@@ -8,6 +8,16 @@ const WORKFLOW = ['publisher', 'reviewer', 'leader'] as const;
 // (author ≠ reviewer ≠ approver; only the account's filed leader approves).
 export const POST_PERMISSIONS: Record<string, PermissionRule> = {
   'posts.accounts': { label: '查看可发布的账号', audience: 'staff', scope: 'self', roles: ['publisher'] },
+  'posts.emergencyEvents': {
+    label: '查看本单位须回应的突发事件',
+    audience: 'staff',
+    scope: 'ownUnit',
+    roles: ['publisher'],
+  },
+  'posts.uploadImage': { label: '上传信息图片', audience: 'staff', scope: 'self', roles: ['publisher'] },
+  'posts.registerImage': { label: '登记信息图片', audience: 'staff', scope: 'self', roles: ['publisher'] },
+  'posts.ownImage': { label: '查看自己上传的信息图片', audience: 'staff', scope: 'self', roles: ['publisher'] },
+  'posts.image': { label: '查看信息图片', audience: 'staff', scope: 'ownUnit', roles: READERS },
   'posts.create': { label: '撰写信息草稿', audience: 'staff', scope: 'ownUnit', roles: ['publisher'] },
   'posts.update': { label: '修改信息草稿', audience: 'staff', scope: 'ownUnit', roles: ['publisher'] },
   'posts.check': { label: '自动检查信息内容', audience: 'staff', scope: 'ownUnit', roles: ['publisher', 'reviewer'] },

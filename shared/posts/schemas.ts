@@ -1,5 +1,6 @@
 import { z } from '../core/zod';
 import { cursorSchema, idSchema, pageSizeSchema, textSchema } from '../core/validators';
+import { imageIdSchema } from '../uploads/schemas';
 import { POST_KINDS } from './kinds';
 import { POST_STATES } from './transitions';
 
@@ -17,11 +18,6 @@ const urlSchema = z
   .max(500, { error: '链接不超过 500 个字符' })
   .regex(/^https?:\/\/[^\s/?#]+\.[^\s]*$/, { error: '请填写以 http:// 或 https:// 开头的完整链接' });
 const optionalUrl = z.union([urlSchema, z.literal('')]).default('');
-/** Cloud storage file ids (cloud://…); locally the host stores files under the data directory. */
-const fileIdSchema = z
-  .string()
-  .max(300)
-  .regex(/^cloud:\/\/[A-Za-z0-9._/-]+$/, { error: '图片须先上传到云存储' });
 const stepUpIdSchema = z.string({ error: '请先验证 PIN' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '请先验证 PIN' });
 const revSchema = z.number({ error: '缺少版本号，请刷新后重试' }).int().min(0);
 
@@ -34,8 +30,9 @@ const contentShape = {
     .array(urlSchema)
     .max(POST_LINKS_MAX, { error: `链接最多 ${POST_LINKS_MAX} 个` })
     .default([]),
+  /** Images uploaded first (posts.uploadImage / posts.registerImage), by staff of the post's unit. */
   images: z
-    .array(fileIdSchema)
+    .array(imageIdSchema)
     .max(POST_IMAGES_MAX, { error: `图片最多 ${POST_IMAGES_MAX} 张` })
     .default([]),
   videoUrl: optionalUrl,
@@ -45,9 +42,16 @@ const contentShape = {
   correctsPostId: idSchema.nullable().default(null),
   /** When the emergency happened (突发事件); the 5/24/48-hour clocks start here. */
   occurredAt: z.number({ error: '请填写事件发生时间' }).int().positive().nullable().default(null),
+  /** The declared emergency event (emergency mode) a 突发事件 post answers; oversight counts it per unit. */
+  emergencyEventId: idSchema.nullable().default(null),
 };
 
-type Content = { kind: string; correctsPostId: string | null; occurredAt: number | null };
+type Content = {
+  kind: string;
+  correctsPostId: string | null;
+  occurredAt: number | null;
+  emergencyEventId: string | null;
+};
 
 function kindRules(v: Content, ctx: z.RefinementCtx): void {
   if (v.kind === 'correction' && !v.correctsPostId) {
@@ -58,6 +62,9 @@ function kindRules(v: Content, ctx: z.RefinementCtx): void {
   }
   if (v.kind === 'emergency' && !v.occurredAt) {
     ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: '突发事件须填写事件发生时间' });
+  }
+  if (v.kind !== 'emergency' && v.emergencyEventId) {
+    ctx.addIssue({ code: 'custom', path: ['emergencyEventId'], message: '只有“突发事件”类信息可以关联突发事件' });
   }
 }
 
@@ -161,3 +168,16 @@ export const feedInput = z.strictObject({
 });
 
 export const emptyInput = z.strictObject({});
+
+/** Pages of the accounts the caller may post to, and of the active emergency events an account's unit must answer. */
+export const accountsPageInput = z.strictObject({ pageSize: pageSizeSchema, cursor: cursorSchema });
+export const emergencyEventsInput = z.strictObject({
+  accountId: idSchema,
+  pageSize: pageSizeSchema,
+  cursor: cursorSchema,
+});
+
+/** An image on a post (any of its versions), for the staff who may read the post. */
+export const postImageInput = z.strictObject({ id: idSchema, imageId: imageIdSchema });
+/** An image the caller uploaded, before the post that carries it is saved. */
+export const ownImageInput = z.strictObject({ imageId: imageIdSchema });

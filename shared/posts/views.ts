@@ -20,6 +20,7 @@ export interface PostContent {
   sourceUrl: string;
   correctsPostId: string | null;
   occurredAt: number | null;
+  emergencyEventId: string | null;
 }
 
 export interface PostAccountView {
@@ -36,7 +37,14 @@ export interface VersionDiffView {
   from: number;
   to: number;
   /** Field → segments; only fields that changed are present. */
-  fields: Partial<Record<'title' | 'body' | 'links' | 'sourceName' | 'sourceUrl' | 'videoUrl' | 'kind', DiffSegment[]>>;
+  fields: Partial<
+    Record<
+      'title' | 'body' | 'links' | 'sourceName' | 'sourceUrl' | 'videoUrl' | 'kind' | 'emergencyEvent',
+      DiffSegment[]
+    >
+  >;
+  /** Images added and removed (ids, viewable with posts.image); null when the images did not change. */
+  images: { added: string[]; removed: string[]; reordered: boolean } | null;
   /** 'seen': since the version this person last saw; 'requested': versions asked for. */
   basis: 'seen' | 'requested';
 }
@@ -78,6 +86,8 @@ export interface PostDetailView {
   emergency: { occurredAt: number; countdowns: EmergencyCountdown[] } | null;
   corrects: { _id: string; title: string } | null;
   correctedBy: { _id: string; title: string; at: number } | null;
+  /** The declared emergency event this post answers. */
+  emergencyEvent: EmergencyEventOptionView | null;
   /** What the caller may do now, from the shared transition table. */
   allowedActions: PostAction[];
   /** Why the caller may not take the step their role would normally take here. */
@@ -128,6 +138,16 @@ export interface MyPostItemView {
   createdAt: number;
 }
 
+/** A declared emergency event, as the compose page offers it and a linked post shows it. */
+export interface EmergencyEventOptionView {
+  _id: string;
+  title: string;
+  /** 一般 / 较大 / 重大 / 特别重大. */
+  levelLabel: string;
+  occurredAt: number;
+  active: boolean;
+}
+
 export interface PostableAccountView {
   _id: string;
   name: string;
@@ -138,7 +158,11 @@ export interface PostableAccountView {
   reviewerName: string;
 }
 
-/** A published post as the county portal and the public see it: no staff names or notes. */
+/**
+ * A published post as the county portal and the public see it: no staff names or notes, and no
+ * images — they are private uploads, served only to staff as short-lived URLs (a feed would need
+ * a public, lasting address); the post on the platform (`url`) carries them.
+ */
 export interface FeedItemView {
   id: string;
   title: string;

@@ -190,6 +190,12 @@ export const LIST_BUDGETS: Record<string, ListBudget | NotAList> = {
 
   // ---- posts
   'posts.accounts': { fill: cloneById('accounts', 'acc-edu-wechat') },
+  'posts.emergencyEvents': {
+    // events declared for the sample account's unit
+    fill: viaProducer('emergencyEvents.declare', 'emergencyEvents', {
+      edit: (d) => ({ ...d, unitIds: ['u-education'] }),
+    }),
+  },
   'posts.mine': { fill: viaProducer('posts.create', 'posts') },
   'posts.queue': { fill: viaProducer('posts.review', 'posts', { callIt: false }) },
   'posts.feed': { fill: viaProducer('posts.publish', 'posts') },

@@ -1,14 +1,17 @@
 import { ACCOUNTS, type AccountCore } from '@shared/accounts/contract';
 import {
+  accountsPageInput,
   approvePostInput,
   checkPostInput,
   createPostInput,
   deliveryFailureInput,
   diffPostInput,
-  emptyInput,
+  emergencyEventsInput,
   feedInput,
   getPostInput,
   myPostsInput,
+  ownImageInput,
+  postImageInput,
   postRefInput,
   publishPostInput,
   queueInput,
@@ -18,12 +21,15 @@ import {
   withdrawPostInput,
 } from '@shared/posts/schemas';
 import { addWordsInput, removeWordsInput, setDomainsInput, wordsPageInput } from '@shared/posts/rules-schemas';
+import { registerImageInput, uploadImageInput } from '@shared/uploads/schemas';
 import { defineAction, type ActionContext, type ActionMap } from '@server/runtime/action';
 import { notFound } from '@server/runtime/errors';
 import { getDoc } from '@server/runtime/trace';
 import { postableAccounts } from './accounts';
 import { checkOnly, createPost, updatePost } from './drafts';
+import { activeEventsFor } from './events';
 import { listFeed } from './feeds';
+import { registerImage, uploadImage, viewOwnImage, viewPostImage } from './images';
 import { diffVersions, getPost, myPosts, postUnit, queue } from './reads';
 import { addWords, listRules, removeWords, setDomains } from './rules-store';
 import {
@@ -36,8 +42,9 @@ import {
   withdrawPost,
 } from './workflow';
 
-// The posts cloud function: drafting, the review and approval workflow, the queues, the public
-// feed and the information center's check settings.
+// The posts cloud function: drafting (with images and the emergency event a post answers), the
+// review and approval workflow, the queues, the public feed and the information center's check
+// settings.
 
 async function accountUnit(accountId: string, ctx: ActionContext): Promise<string> {
   const account = await getDoc<AccountCore>(ctx.deps.db, ACCOUNTS, accountId);
@@ -49,9 +56,18 @@ const byPost = (i: { id: string }, ctx: ActionContext) => postUnit(i.id, ctx);
 
 export const postActions: ActionMap = {
   'posts.accounts': defineAction({
-    input: emptyInput,
-    run: async (_i, ctx) => ({ items: await postableAccounts(ctx.deps.db, ctx.caller.staff!.roles) }),
+    input: accountsPageInput,
+    run: (i, ctx) => postableAccounts(ctx.deps.db, ctx.caller.staff!.roles, i.pageSize, i.cursor),
   }),
+  'posts.emergencyEvents': defineAction({
+    input: emergencyEventsInput,
+    targetUnit: (i, ctx) => accountUnit(i.accountId, ctx),
+    run: async (i, ctx) => activeEventsFor(ctx.deps.db, await accountUnit(i.accountId, ctx), i.pageSize, i.cursor),
+  }),
+  'posts.uploadImage': defineAction({ input: uploadImageInput, run: uploadImage }),
+  'posts.registerImage': defineAction({ input: registerImageInput, run: registerImage }),
+  'posts.ownImage': defineAction({ input: ownImageInput, run: viewOwnImage }),
+  'posts.image': defineAction({ input: postImageInput, targetUnit: byPost, run: viewPostImage }),
   'posts.create': defineAction({
     input: createPostInput,
     targetUnit: (i, ctx) => accountUnit(i.accountId, ctx),

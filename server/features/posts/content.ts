@@ -3,11 +3,13 @@ import type { PostContent } from '@shared/posts/views';
 import type { Database } from '@server/runtime/database';
 import { invalid } from '@server/runtime/errors';
 import { getDoc } from '@server/runtime/trace';
+import { linkableEvent } from './events';
 import { POSTS, type PostDoc } from './model';
 
 // Content as written: one fixed shape (so versions compare field by field), and the rules a
 // draft's content must meet before it is saved (a correction names a published post of the
-// same account; an emergency happened in the past).
+// same account; an emergency happened in the past, and links only to an active event that
+// concerns the account's unit).
 
 export function toContent(input: PostContent): PostContent {
   return {
@@ -21,6 +23,7 @@ export function toContent(input: PostContent): PostContent {
     sourceUrl: input.sourceUrl,
     correctsPostId: input.kind === 'correction' ? input.correctsPostId : null,
     occurredAt: input.kind === 'emergency' ? input.occurredAt : null,
+    emergencyEventId: input.kind === 'emergency' ? input.emergencyEventId : null,
   };
 }
 
@@ -31,8 +34,10 @@ export async function validateContent(
   content: PostContent,
   account: AccountCore,
   now: number,
-  selfId?: string,
+  /** The post as it was, when this is an edit. */
+  before?: Pick<PostDoc, '_id' | 'emergencyEventId'>,
 ): Promise<void> {
+  const selfId = before?._id;
   if (content.kind === 'emergency' && content.occurredAt !== null && content.occurredAt > now + FUTURE_SLACK_MS) {
     throw invalid('事件发生时间不能晚于现在', { occurredAt: '事件发生时间不能晚于现在' });
   }
@@ -44,5 +49,9 @@ export async function validateContent(
     if (target.state !== 'published') {
       throw invalid(target.state === 'corrected' ? '该信息已经更正过' : '只能更正已发布的信息', field);
     }
+  }
+  // A link made earlier stays valid after the event ends; a new or changed one is checked.
+  if (content.emergencyEventId && content.emergencyEventId !== before?.emergencyEventId) {
+    await linkableEvent(db, content.emergencyEventId, account.managingUnitId);
   }
 }

@@ -7,12 +7,14 @@ import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { readAccount, unitName } from './accounts';
 import { checkContent } from './checking';
 import { toContent, validateContent } from './content';
+import { claimImages } from './images';
 import { POST_VERSIONS, POSTS, contentOf, sameContent, versionId, type PostDoc, type PostVersionDoc } from './model';
 import { addEvent, runStep, traced } from './steps';
 
 // Drafts: a publisher writes a post for an active account; every save that changes the content
 // is a new version (kept whole in postVersions); each save returns the automatic checks so the
-// compose page can highlight what to fix before submitting.
+// compose page can highlight what to fix before submitting. A save claims the post's images in
+// its transaction (only images uploaded for the unit, and used by no other post).
 
 const INACTIVE = '该账号目前不是“已启用”状态，暂不能撰写信息（请先完成账号开通和备案）';
 
@@ -65,6 +67,7 @@ export async function createPost(input: z.output<typeof createPostInput>, ctx: A
       updatedAt: now,
     };
     await inTransaction(ctx, async (t) => {
+      await claimImages(t, content.images, id, doc.unitId);
       await t
         .collection(POSTS)
         .doc(id)
@@ -108,13 +111,14 @@ export async function updatePost(input: z.output<typeof updatePostInput>, ctx: A
   }
   const account = before ? await readAccount(db, before.accountId) : null;
   if (before && account)
-    await traced(ctx, { type: 'post', id: input.id }, () => validateContent(db, content, account, now, before._id));
+    await traced(ctx, { type: 'post', id: input.id }, () => validateContent(db, content, account, now, before));
   const checks = before ? await checkContent(db, before.platform, content, now) : null;
   const staff = ctx.caller.staff!;
   const res = await runStep(ctx, {
     action: 'edit',
     input,
     apply: async (next, s) => {
+      await claimImages(s.t, content.images, next._id, next.unitId);
       Object.assign(next, content);
       next.priority = content.kind === 'emergency' ? 1 : 0;
       next.version = s.original.version + 1;

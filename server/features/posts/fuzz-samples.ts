@@ -1,5 +1,14 @@
 import type { Sample } from '../../../test/fuzz/lib/sample-env';
-import { ACCOUNT_ID, CHECKLIST, draftInput, postAt, seedAccount } from './test-support';
+import {
+  ACCOUNT_ID,
+  CHECKLIST,
+  TEST_JPEG,
+  createDraft,
+  draftInput,
+  postAt,
+  seedAccount,
+  uploadImage,
+} from './test-support';
 
 // One valid call per posts action, for the reliability harness (test/fuzz/samples.ts spreads
 // these rows in). Each payload first creates what the action needs: an active account
@@ -24,6 +33,29 @@ const content = () => {
 
 export const POST_FUZZ_SAMPLES: Record<string, Sample> = {
   'posts.accounts': { as: (e) => e.staff(publisher), payload: async (e) => (await seedAccount(e.cloud), {}) },
+  'posts.emergencyEvents': {
+    unit,
+    as: (e) => e.staff(publisher),
+    payload: async (e) => (await seedAccount(e.cloud), { accountId: ACCOUNT_ID }),
+  },
+  'posts.uploadImage': { as: (e) => e.staff(publisher), payload: () => ({ mime: 'image/jpeg', data: TEST_JPEG }) },
+  'posts.registerImage': {
+    as: (e) => e.staff(publisher),
+    payload: () => ({ fileId: 'cloud://zhengwu-demo.7a68/post-images/fuzz-sample.jpg' }),
+  },
+  'posts.ownImage': {
+    as: (e) => e.staff(publisher),
+    payload: async (e) => ({ imageId: await uploadImage(e.cloud, e.staff(publisher)) }),
+  },
+  'posts.image': {
+    unit,
+    as: (e) => e.staff(reviewer),
+    payload: async (e) => {
+      await seedAccount(e.cloud);
+      const imageId = await uploadImage(e.cloud, e.staff(publisher));
+      return { id: (await createDraft(e.cloud, { images: [imageId] }, e.staff(publisher)))._id, imageId };
+    },
+  },
   'posts.create': {
     unit,
     as: (e) => e.staff(publisher),

@@ -35,6 +35,8 @@ export interface PostDoc {
   sourceUrl: string;
   correctsPostId: string | null;
   occurredAt: number | null;
+  /** The declared emergency event a 突发事件 post answers (absent on posts written before the link existed). */
+  emergencyEventId?: string | null;
   state: PostState;
   delivery: {
     state: DeliveryState;
@@ -106,6 +108,7 @@ export function contentOf(p: PostDoc): PostContent {
     sourceUrl: p.sourceUrl,
     correctsPostId: p.correctsPostId,
     occurredAt: p.occurredAt,
+    emergencyEventId: p.emergencyEventId ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import { invalid, notFound } from '@server/runtime/errors';
 import { pageNewestFirst } from '@server/runtime/paging';
 import { getDoc } from '@server/runtime/trace';
 import { readAccount, unitName } from './accounts';
+import { eventTitles, linkedEvent } from './events';
 import {
   POST_EVENTS,
   POST_SEEN,
@@ -38,6 +39,14 @@ async function versionContent(db: Database, postId: string, n: number) {
   return (await getDoc<PostVersionDoc>(db, POST_VERSIONS, versionId(postId, n)))?.content ?? null;
 }
 
+/** Two versions compared, their linked emergency events named by title. */
+async function compare(db: Database, postId: string, from: number, to: number, basis: VersionDiffView['basis']) {
+  const [a, b] = await Promise.all([versionContent(db, postId, from), versionContent(db, postId, to)]);
+  if (!a || !b) return { missing: a ? ('to' as const) : ('from' as const) };
+  const titles = await eventTitles(db, [a.emergencyEventId, b.emergencyEventId]);
+  return { diff: diffContents(a, b, from, to, basis, titles) };
+}
+
 /** The post's unit, for the permission check (ownUnit scope). */
 export async function postUnit(id: string, ctx: ActionContext): Promise<string> {
   const post = await getDoc<PostDoc>(ctx.deps.db, POSTS, id);
@@ -58,12 +67,7 @@ export async function getPost(input: z.output<typeof getPostInput>, ctx: ActionC
   if (staffId !== post.authorId) {
     const earlier = (seen?.versions ?? []).filter((v) => v < post.version);
     if (earlier.length) {
-      const from = Math.max(...earlier);
-      const [a, b] = await Promise.all([
-        versionContent(db, post._id, from),
-        versionContent(db, post._id, post.version),
-      ]);
-      if (a && b) diff = diffContents(a, b, from, post.version, 'seen');
+      diff = (await compare(db, post._id, Math.max(...earlier), post.version, 'seen')).diff ?? null;
     }
     if (!seen?.versions.includes(post.version)) {
       // Bookkeeping of what was read, not a change to the post: no audit entry.
@@ -84,6 +88,7 @@ export async function getPost(input: z.output<typeof getPostInput>, ctx: ActionC
     diff,
     timeline: events.map(toTimelineEntry),
     corrects: target ? { _id: target._id, title: target.title } : null,
+    emergencyEvent: await linkedEvent(db, post.emergencyEventId ?? null),
     now: ctx.deps.now(),
   });
 }
@@ -92,10 +97,9 @@ export async function diffVersions(
   input: z.output<typeof diffPostInput>,
   ctx: ActionContext,
 ): Promise<VersionDiffView> {
-  const { db } = ctx.deps;
-  const [a, b] = await Promise.all([versionContent(db, input.id, input.from), versionContent(db, input.id, input.to)]);
-  if (!a || !b) throw invalid('没有这个版本', { [a ? 'to' : 'from']: '没有这个版本' });
-  return diffContents(a, b, input.from, input.to, 'requested');
+  const res = await compare(ctx.deps.db, input.id, input.from, input.to, 'requested');
+  if (!res.diff) throw invalid('没有这个版本', { [res.missing]: '没有这个版本' });
+  return res.diff;
 }
 
 export function myPosts(input: z.output<typeof myPostsInput>, ctx: ActionContext): Promise<Page<MyPostItemView>> {

@@ -14,6 +14,17 @@ export const INFO_CENTER = staffOpenid('s-infocenter'); // 马超
 
 export const ACCOUNT_ID = 'acc-test-edu-wechat';
 
+/** A few bytes that start like a JPEG (the server checks the magic number, not the picture). */
+export const TEST_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 5)]).toString(
+  'base64',
+);
+
+/** Uploads an image as `as` (a publisher) and returns its id. */
+export async function uploadImage(cloud: TestCloud, as = PUBLISHER, data = TEST_JPEG): Promise<string> {
+  return okData(await cloud.call<{ imageId: string }>('posts', 'posts.uploadImage', { mime: 'image/jpeg', data }, as))
+    .imageId;
+}
+
 const person = (staffId: string, name: string, title: string, phone: string) => ({ staffId, name, title, phone });
 
 export async function seedAccount(cloud: TestCloud, over: Partial<AccountCore> = {}): Promise<AccountCore> {
@@ -34,7 +45,10 @@ export async function seedAccount(cloud: TestCloud, over: Partial<AccountCore> =
     ...over,
   };
   const { _id, ...data } = account;
-  await cloud.db.collection(ACCOUNTS).doc(_id).set({ data });
+  await cloud.db
+    .collection(ACCOUNTS)
+    .doc(_id)
+    .set({ data: { createdAt: cloud.clock.now(), ...data } });
   return account;
 }
 
@@ -74,6 +88,13 @@ export const draftInput = (over: Partial<CreatePostInput> = {}): CreatePostInput
   body: '9月1日，县教育局召开秋季开学工作会议，部署校园安全和食堂管理工作。',
   ...over,
 });
+
+/** The input of posts.update: the draft's content (no account: it is fixed) at `rev`. */
+export function editInput(id: string, rev: number, over: Partial<CreatePostInput> = {}) {
+  const { accountId: _a, ...content } = draftInput(over);
+  void _a;
+  return { ...content, id, rev };
+}
 
 export async function createDraft(cloud: TestCloud, over: Partial<CreatePostInput> = {}, as = PUBLISHER) {
   return okData(await cloud.call<DraftSaved>('posts', 'posts.create', draftInput(over), as));

@@ -11,6 +11,7 @@ import {
   type PostAction,
 } from '@shared/posts/transitions';
 import type {
+  EmergencyEventOptionView,
   MyPostItemView,
   PostContent,
   PostDetailView,
@@ -61,6 +62,7 @@ export function toDetail(
     diff: VersionDiffView | null;
     timeline: TimelineEntry[];
     corrects: { _id: string; title: string } | null;
+    emergencyEvent: EmergencyEventOptionView | null;
     now: number;
   },
 ): PostDetailView {
@@ -106,6 +108,7 @@ export function toDetail(
     emergency: emergencyOf(p, extra.now),
     corrects: extra.corrects,
     correctedBy: p.correctedBy ? { _id: p.correctedBy.postId, title: p.correctedBy.title, at: p.correctedBy.at } : null,
+    emergencyEvent: extra.emergencyEvent,
     allowedActions: allowedPostActions(facts, actor),
     refusals,
     diff: extra.diff,
@@ -173,13 +176,26 @@ export function toMyPostItem(p: PostDoc): MyPostItemView {
   };
 }
 
-/** Field-by-field changes between two versions' content. */
+/** Images added and removed between two versions (null: the same images in the same order). */
+export function diffImages(a: readonly string[], b: readonly string[]): VersionDiffView['images'] {
+  if (a.join('|') === b.join('|')) return null;
+  const added = b.filter((x) => !a.includes(x));
+  const removed = a.filter((x) => !b.includes(x));
+  const kept = (list: readonly string[]) => list.filter((x) => a.includes(x) && b.includes(x)).join('|');
+  return { added, removed, reordered: kept(a) !== kept(b) };
+}
+
+/**
+ * Field-by-field changes between two versions' content; `eventTitle` names the linked emergency
+ * events (a reviewer reads the event's title, not its id).
+ */
 export function diffContents(
   a: PostContent,
   b: PostContent,
   from: number,
   to: number,
   basis: VersionDiffView['basis'],
+  eventTitle: (id: string | null | undefined) => string = (id) => id ?? '',
 ): VersionDiffView {
   const fields: VersionDiffView['fields'] = {};
   const pairs: Array<[keyof VersionDiffView['fields'], string, string]> = [
@@ -190,7 +206,8 @@ export function diffContents(
     ['sourceName', a.sourceName, b.sourceName],
     ['sourceUrl', a.sourceUrl, b.sourceUrl],
     ['videoUrl', a.videoUrl, b.videoUrl],
+    ['emergencyEvent', eventTitle(a.emergencyEventId), eventTitle(b.emergencyEventId)],
   ];
   for (const [field, x, y] of pairs) if (x !== y) fields[field] = diffText(x, y);
-  return { from, to, fields, basis };
+  return { from, to, fields, images: diffImages(a.images ?? [], b.images ?? []), basis };
 }
