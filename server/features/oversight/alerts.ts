@@ -1,4 +1,5 @@
 import type { AlertDraft } from '@shared/oversight/engine';
+import type { RuleKey } from '@shared/oversight/rules';
 import type { AlertView } from '@shared/oversight/views';
 import type { Deps } from '@server/runtime/deps';
 import type { ActionContext } from '@server/runtime/action';
@@ -9,10 +10,28 @@ import { resolveAll, type Directory } from './directory';
 
 // Storing the engine's alerts: one document per (rule, subject) — the id says which — so a rule
 // that keeps firing is one alert, not one per sweep. A new alert (or one firing again after it
-// had cleared) is stored, its people notified and an audit entry written in one transaction;
+// had cleared) is stored, its people notified (except for message deadlines: see below) and an
+// audit entry written in one transaction;
 // an open alert the engine no longer returns is closed ("条件已消除").
 
 const CHUNK = 40;
+
+/**
+ * Message deadlines have one sender: the deadline sweeper (server/features/sweeper,
+ * shared/messages/sweep.ts). It works from the deadline stored on the message — the one the
+ * citizen was promised, moved by an approved extension — at the minute it passes, reminds the
+ * day before, writes the step on the message's timeline with the notice, and marks each step so
+ * it is sent once. The engine's alerts for the same steps stay as the record the dashboard,
+ * drill-downs and bulletins read, but notify nobody, so a late message brings each person one
+ * notice per step, not two. The 3-month rule (message.unanswered) has no sweeper step: it
+ * notifies from here.
+ */
+export const SENT_BY_DEADLINE_SWEEPER: ReadonlySet<RuleKey> = new Set<RuleKey>([
+  'message.accept',
+  'message.acceptUrgent',
+  'message.answer',
+]);
+const SWEEPER_NOTIFIED = '按留言办理期限提醒（承办人、分管领导、县政府督查室）';
 
 export interface AlertSyncResult {
   opened: number;
@@ -109,7 +128,8 @@ export async function syncAlerts(
     const chunk = toOpen.slice(i, i + CHUNK);
     await deps.db.runTransaction(async (t) => {
       for (const { draft } of chunk) {
-        const people = resolveAll(dir, draft.recipients, draft.unitId, now);
+        const bySweeper = SENT_BY_DEADLINE_SWEEPER.has(draft.ruleKey);
+        const people = bySweeper ? [] : resolveAll(dir, draft.recipients, draft.unitId, now);
         const doc: Omit<AlertDoc, '_id'> = {
           ...withoutDraftId(draft),
           state: 'open',
@@ -118,7 +138,7 @@ export async function syncAlerts(
           closeReason: null,
           ruleVersion,
           notified: people.map((p) => p.staffId),
-          notifiedNames: people.map((p) => `${p.name}（${p.as}）`),
+          notifiedNames: bySweeper ? [SWEEPER_NOTIFIED] : people.map((p) => `${p.name}（${p.as}）`),
           createdAt: now,
           updatedAt: now,
         };
