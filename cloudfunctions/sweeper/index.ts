@@ -5,20 +5,16 @@ import { callerOpenid, getCloud } from '@server/runtime/cloud';
 import { currentDeps } from '@server/runtime/config';
 import { runSweep } from '@server/features/sweeper';
 import { subscribeMessageSender, type SubscribeApi } from '@server/features/notifications/outbox';
-
-/** SUBSCRIBE_TEMPLATES: JSON `{ "<notice kind>" | "*": "<template id>" }` set in the function's environment. */
-function templates(): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(process.env.SUBSCRIBE_TEMPLATES ?? '{}');
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
+import { parseSubscribeTemplates } from '@shared/notifications/subscribe';
 
 export const main = async () => {
   // A timer trigger carries no caller; a person calling this function from the mini program is refused.
   if (callerOpenid()) return { ok: false, code: 'Forbidden', message: '该云函数只由定时触发器调用' };
-  const sender = subscribeMessageSender(getCloud() as unknown as SubscribeApi, templates());
+  // SUBSCRIBE_TEMPLATES: JSON `{ "<notice kind>" | "*": "<template id>" }`, set on this function and on
+  // `messages` (which tells the mini program what to ask for).
+  const sender = subscribeMessageSender(
+    getCloud() as unknown as SubscribeApi,
+    parseSubscribeTemplates(process.env.SUBSCRIBE_TEMPLATES),
+  );
   return { ok: true, data: await runSweep(currentDeps(), { sender }) };
 };

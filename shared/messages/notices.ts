@@ -4,6 +4,8 @@ import { cursorSchema, idSchema, pageSizeSchema } from '../core/validators';
 // The in-app notices inbox (通知) every person has: citizens by their WeChat identity, staff by
 // their staff record. (Kept beside messages, which sends most of them; posts use it too.)
 
+/** Nothing to say: the caller's audience (citizen or staff) comes from the cloud context. */
+export const subscribeTemplatesInput = z.strictObject({});
 export const noticesMineInput = z.strictObject({
   pageSize: pageSizeSchema,
   cursor: cursorSchema,

@@ -46,5 +46,6 @@ export const MESSAGE_PERMISSIONS: Record<string, PermissionRule> = {
   'calendar.set': { label: '调整工作日历', audience: 'staff', scope: 'county', roles: ['infoCenter'] },
   'notices.mine': { label: '查看我的通知', audience: 'anyone' },
   'notices.read': { label: '标记通知已读', audience: 'anyone' },
+  'notices.subscribeTemplates': { label: '查看可订阅的微信消息', audience: 'anyone' },
   'notices.outbox': { label: '查看微信消息发送记录', audience: 'staff', scope: 'county', roles: ['infoCenter'] },
 };

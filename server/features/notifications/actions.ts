@@ -1,6 +1,7 @@
 import {
   noticesMineInput,
   noticesReadInput,
+  subscribeTemplatesInput,
   outboxListInput,
   type NoticeView,
   type OutboxItemView,
@@ -11,6 +12,7 @@ import { inTransaction, traceChange } from '@server/runtime/trace';
 import { STAFF } from '@server/runtime/staff';
 import { NOTIFICATIONS, OUTBOX, type NoticeDoc } from './notify';
 import type { OutboxEntry } from './outbox';
+import { parseSubscribeTemplates, templatesFor } from '@shared/notifications/subscribe';
 
 // 通知: each person's in-app notices (citizens by WeChat identity, staff by staff record), and the
 // information center's view of what was (or, locally, was not) sent by WeChat.
@@ -103,6 +105,18 @@ export const noticeActions: ActionMap = {
       ).total;
       return { marked, unread: left };
     },
+  }),
+
+  // The template ids the mini program asks this person to accept (wx.requestSubscribeMessage), from
+  // the same SUBSCRIBE_TEMPLATES the sweeper sends with; empty where none is configured (locally).
+  'notices.subscribeTemplates': defineAction({
+    input: subscribeTemplatesInput,
+    run: async (_input, ctx) => ({
+      tmplIds: templatesFor(
+        ctx.caller.staff ? 'staff' : 'citizen',
+        parseSubscribeTemplates(process.env.SUBSCRIBE_TEMPLATES),
+      ),
+    }),
   }),
 
   'notices.outbox': defineAction({

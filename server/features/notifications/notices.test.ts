@@ -100,3 +100,23 @@ test('the WeChat subscribe-message sender: sent, refused by WeChat, or skipped w
   const noTemplate = await subscribeMessageSender(api(), {}).send(notice, 'o-citizen');
   assert.equal(noTemplate.status, 'skipped');
 });
+
+test('the mini program asks a citizen and a member of staff for their own templates, none when none are set', async () => {
+  const cloud = await createTestCloud();
+  const saved = process.env.SUBSCRIBE_TEMPLATES;
+  try {
+    delete process.env.SUBSCRIBE_TEMPLATES;
+    assert.deepEqual(await ok(cloud, 'notices.subscribeTemplates', {}, CITIZEN), { tmplIds: [] });
+    process.env.SUBSCRIBE_TEMPLATES = JSON.stringify({
+      'message.answered': 'T-ANSWER',
+      'post.approvalNeeded': 'T-TODO',
+    });
+    assert.deepEqual(await ok(cloud, 'notices.subscribeTemplates', {}, CITIZEN), { tmplIds: ['T-ANSWER'] });
+    // who is asking comes from the cloud context: a staff openid gets the staff templates
+    assert.deepEqual(await ok(cloud, 'notices.subscribeTemplates', {}, P.eduPub), { tmplIds: ['T-TODO'] });
+  } finally {
+    if (saved === undefined) delete process.env.SUBSCRIBE_TEMPLATES;
+    else process.env.SUBSCRIBE_TEMPLATES = saved;
+    cloud.close();
+  }
+});

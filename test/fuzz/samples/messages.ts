@@ -137,5 +137,6 @@ export const MESSAGE_SAMPLES: Record<string, Sample> = {
   'calendar.set': { as: () => P.info, payload: () => ({ date: '2027-02-20', kind: 'work', note: '春节调休上班' }) },
   'notices.mine': { as: () => P.eduPub, payload: () => ({}) },
   'notices.read': { as: () => P.eduPub, payload: () => ({ all: true }) },
+  'notices.subscribeTemplates': { as: () => P.eduPub, payload: () => ({}) },
   'notices.outbox': { as: () => P.info, payload: () => ({}) },
 };
