@@ -3,8 +3,10 @@ import type { CheckReport } from '@shared/posts/checks/types';
 import type { CreatePostInput, QueueName, ReviewPostInput, UpdatePostInput } from '@shared/posts/schemas';
 import type { AddWordsInput } from '@shared/posts/rules-schemas';
 import type { PostState } from '@shared/posts/transitions';
+import type { ImageMime } from '@shared/uploads/schemas';
 import type {
   DraftSaved,
+  EmergencyEventOptionView,
   FeedItemView,
   MyPostItemView,
   PostableAccountView,
@@ -19,6 +21,7 @@ import { call } from './transport';
 export type {
   CheckReport,
   DraftSaved,
+  EmergencyEventOptionView,
   FeedItemView,
   MyPostItemView,
   Page,
@@ -32,7 +35,25 @@ export type {
 type Step = { _id: string; rev: number; state: PostState; version: number };
 const FN = 'posts';
 
-export const postableAccounts = () => call<{ items: PostableAccountView[] }>(FN, 'posts.accounts', {});
+const page = (cursor?: string | null) => (cursor ? { cursor } : {});
+
+export const postableAccounts = (cursor?: string | null) =>
+  call<Page<PostableAccountView>>(FN, 'posts.accounts', page(cursor));
+/** Active emergency events that concern the account's unit (an emergency post links to one). */
+export const emergencyEventsFor = (accountId: string, cursor?: string | null) =>
+  call<Page<EmergencyEventOptionView>>(FN, 'posts.emergencyEvents', { accountId, ...page(cursor) });
+
+// ---- images (private to staff: uploaded, then shown through the post to those who may read it)
+
+/** Local host / H5: one image as base64 (≤ 600 KB). */
+export const uploadPostImage = (mime: ImageMime, data: string) =>
+  call<{ imageId: string }>(FN, 'posts.uploadImage', { mime, data });
+/** Mini program: an image the phone put in cloud storage itself. */
+export const registerPostImage = (fileId: string) => call<{ imageId: string }>(FN, 'posts.registerImage', { fileId });
+/** An image the caller uploaded (before the post is saved). */
+export const ownPostImageUrl = (imageId: string) => call<{ url: string }>(FN, 'posts.ownImage', { imageId });
+/** An image on a post (any version), for those who may read the post. */
+export const postImageUrl = (id: string, imageId: string) => call<{ url: string }>(FN, 'posts.image', { id, imageId });
 export const createPost = (input: CreatePostInput) => call<DraftSaved>(FN, 'posts.create', input);
 export const updatePost = (input: UpdatePostInput) => call<DraftSaved>(FN, 'posts.update', input);
 export const checkPost = (input: CreatePostInput) => call<CheckReport>(FN, 'posts.check', input);

@@ -167,8 +167,6 @@ export const feedInput = z.strictObject({
   cursor: cursorSchema,
 });
 
-export const emptyInput = z.strictObject({});
-
 /** Pages of the accounts the caller may post to, and of the active emergency events an account's unit must answer. */
 export const accountsPageInput = z.strictObject({ pageSize: pageSizeSchema, cursor: cursorSchema });
 export const emergencyEventsInput = z.strictObject({

@@ -2,43 +2,119 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PLATFORM_LABELS } from '@shared/accounts/contract';
 import { POST_KINDS, POST_KIND_LABELS, type PostKind } from '@shared/posts/kinds';
-import { postFeed, type FeedItemView, type PostableAccountView } from '../../services/posts';
+import type { PagedList } from '../../hooks/usePagedList';
+import { LoadMore } from '../../components/LoadMore';
+import {
+  emergencyEventsFor,
+  postFeed,
+  type EmergencyEventOptionView,
+  type FeedItemView,
+  type PostableAccountView,
+} from '../../services/posts';
 import { formatChinaTime } from '../../lib/time';
 
-// The compose page's choosers: account, kind, when an emergency happened, which post a
-// correction corrects. Chips, not dropdowns: one tap each on a phone.
-
-export type AccountsState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: PostableAccountView[] };
+// The compose page's choosers: account, kind, when an emergency happened, the declared event an
+// emergency post answers, which post a correction corrects. Chips, not dropdowns: one tap each
+// on a phone.
 
 export function AccountPicker(props: {
-  state: AccountsState;
+  list: PagedList<PostableAccountView>;
   value: string;
   locked: boolean;
   onPick: (id: string) => void;
-  onRetry: () => void;
 }) {
-  const { state } = props;
-  if (state.status === 'loading') return <Text className="zw-muted">正在加载可发布的账号…</Text>;
-  if (state.status === 'error')
+  const { list } = props;
+  if (list.status === 'idle' || list.status === 'loading')
+    return <Text className="zw-muted">正在加载可发布的账号…</Text>;
+  if (list.status === 'error')
     return (
-      <Text className="zw-field-error" onClick={props.onRetry}>
-        {state.message}（点此重试）
+      <Text className="zw-field-error" onClick={() => void list.refresh({ clear: true })}>
+        {list.error}（点此重试）
       </Text>
     );
-  if (!state.items.length)
+  if (!list.items.length)
     return <Text className="zw-muted">本单位还没有“已启用”的账号。账号开通并备案后才能发布信息。</Text>;
   return (
-    <View className="posts-chips">
-      {state.items.map((a) => (
+    <View>
+      <View className="posts-chips">
+        {list.items.map((a) => (
+          <Text
+            key={a._id}
+            className={`posts-chips__item${a._id === props.value ? ' posts-chips__item--on' : ''}`}
+            onClick={props.locked ? undefined : () => props.onPick(a._id)}
+          >
+            {a.name}（{PLATFORM_LABELS[a.platform]}）
+          </Text>
+        ))}
+      </View>
+      {list.hasMore || list.moreError ? (
+        <LoadMore
+          hasMore={list.hasMore}
+          loading={list.loadingMore}
+          error={list.moreError}
+          count={list.items.length}
+          onLoadMore={() => void list.loadMore()}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * The active emergency events that concern the account's unit: the post should answer one of
+ * them (oversight then counts the unit as having spoken). One event is chosen for the publisher
+ * until they choose “不关联”.
+ */
+export function EventPicker(props: { accountId: string; value: string; onPick: (id: string) => void }) {
+  const [events, setEvents] = useState<EmergencyEventOptionView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [declined, setDeclined] = useState(false);
+  const { accountId, value, onPick } = props;
+  useEffect(() => {
+    let live = true;
+    setEvents(null);
+    setError(null);
+    void emergencyEventsFor(accountId).then((res) => {
+      if (!live) return;
+      if (res.ok) setEvents(res.data.items);
+      else setError(res.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [accountId]);
+  useEffect(() => {
+    if (events?.length === 1 && !value && !declined) onPick(events[0]._id);
+  }, [events, value, declined, onPick]);
+  if (error) return <Text className="zw-field-error">{error}</Text>;
+  if (!events) return <Text className="zw-muted">正在加载本单位须回应的突发事件…</Text>;
+  // A linked event that has since ended still shows (the link stays valid).
+  const known = !value || events.some((e) => e._id === value);
+  if (!events.length && !value) return <Text className="zw-muted">县政府办公室目前没有宣布涉及本单位的突发事件</Text>;
+  return (
+    <View>
+      <View className="posts-chips">
+        {events.map((e) => (
+          <Text
+            key={e._id}
+            className={`posts-chips__item${e._id === value ? ' posts-chips__item--on' : ''}`}
+            onClick={() => onPick(e._id)}
+          >
+            【{e.levelLabel}】{e.title}
+          </Text>
+        ))}
+        {known ? null : <Text className="posts-chips__item posts-chips__item--on">已关联的事件</Text>}
         <Text
-          key={a._id}
-          className={`posts-chips__item${a._id === props.value ? ' posts-chips__item--on' : ''}`}
-          onClick={props.locked ? undefined : () => props.onPick(a._id)}
+          className={`posts-chips__item${value ? '' : ' posts-chips__item--on'}`}
+          onClick={() => {
+            setDeclined(true);
+            onPick('');
+          }}
         >
-          {a.name}（{PLATFORM_LABELS[a.platform]}）
+          不关联
         </Text>
-      ))}
+      </View>
+      <Text className="zw-muted">关联后，本单位在该事件中的首次发布时间计入应急处置情况</Text>
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
@@ -8,6 +8,7 @@ import { POST_BODY_MAX, POST_TITLE_MAX } from '@shared/posts/schemas';
 import { charCount } from '@shared/posts/checks/normalize';
 import { postableAccounts } from '../../services/posts';
 import { useCaptureGuard } from '../../hooks/useCaptureGuard';
+import { usePagedList } from '../../hooks/usePagedList';
 import { queryParam } from '../../lib/params';
 import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,13 +16,15 @@ import { ErrorView, LoadingView } from '../../components/StateViews';
 import { CheckResults } from '../components/CheckResults';
 import { HighlightedText } from '../components/HighlightedText';
 import { hitsFor } from '../lib/highlight';
-import { AccountPicker, CorrectionPicker, KindPicker, OccurredPicker, type AccountsState } from './Pickers';
+import { ImagesField } from './ImagesField';
+import { AccountPicker, CorrectionPicker, EventPicker, KindPicker, OccurredPicker } from './Pickers';
 import { useComposer } from './useComposer';
 import '../components/posts.scss';
 import './index.scss';
 
-// 写信息: a publisher drafts a post for an active account. Saving runs the automatic checks and
-// highlights what to fix; submitting sends it to review. The typed text survives errors.
+// 写信息: a publisher drafts a post for an active account, with images and, for an emergency,
+// the declared event it answers. Saving runs the automatic checks and highlights what to fix;
+// submitting sends it to review. The typed text (and the uploaded images) survive errors.
 
 function Field(props: { label: string; required?: boolean; error?: string; aside?: ReactNode; children: ReactNode }) {
   return (
@@ -41,24 +44,21 @@ export default function ComposePostPage() {
   const router = useRouter();
   const id = queryParam(router.params.id) || null;
   const c = useComposer(id);
-  const [accounts, setAccounts] = useState<AccountsState>({ status: 'loading' });
+  const accounts = usePagedList(useCallback((cursor: string | null) => postableAccounts(cursor), []));
   useCaptureGuard('写信息');
 
-  const loadAccounts = useCallback(async () => {
-    setAccounts({ status: 'loading' });
-    const res = await postableAccounts();
-    setAccounts(res.ok ? { status: 'ready', items: res.data.items } : { status: 'error', message: res.message });
-  }, []);
+  const { refresh } = accounts;
   useEffect(() => {
-    void loadAccounts();
-  }, [loadAccounts]);
+    void refresh({ clear: true });
+  }, [refresh]);
 
   // One account only: choose it for the publisher.
   const { form, update } = c;
   useEffect(() => {
-    if (accounts.status === 'ready' && accounts.items.length === 1 && !form.accountId)
+    if (accounts.status === 'ready' && accounts.items.length === 1 && !accounts.hasMore && !form.accountId)
       update({ accountId: accounts.items[0]._id });
-  }, [accounts, form.accountId, update]);
+  }, [accounts.status, accounts.items, accounts.hasMore, form.accountId, update]);
+  const pickEvent = useCallback((emergencyEventId: string) => update({ emergencyEventId }), [update]);
 
   if (c.load.status !== 'ready') {
     return (
@@ -73,7 +73,9 @@ export default function ComposePostPage() {
     );
   }
 
-  const account = accounts.status === 'ready' ? accounts.items.find((a) => a._id === form.accountId) : undefined;
+  const account =
+    accounts.items.find((a) => a._id === form.accountId) ??
+    (c.saved?.account?._id === form.accountId ? c.saved.account : undefined);
   const limits = account ? PLATFORM_RULES[account.platform] : { titleMax: POST_TITLE_MAX, bodyMax: POST_BODY_MAX };
   const bodyCount = charCount(form.body);
   const hits = c.checks?.hits ?? [];
@@ -109,11 +111,10 @@ export default function ComposePostPage() {
         <View className="zw-card">
           <Field label="发布账号" required error={c.errors.accountId}>
             <AccountPicker
-              state={accounts}
+              list={accounts}
               value={form.accountId}
               locked={Boolean(c.saved)}
               onPick={(accountId) => update({ accountId })}
-              onRetry={() => void loadAccounts()}
             />
           </Field>
           <Field label="信息类型" required error={c.errors.kind}>
@@ -126,6 +127,11 @@ export default function ComposePostPage() {
                 now={Date.now()}
                 onPick={(occurredAt) => update({ occurredAt })}
               />
+            </Field>
+          ) : null}
+          {form.kind === 'emergency' && form.accountId ? (
+            <Field label="回应的突发事件" error={c.errors.emergencyEventId}>
+              <EventPicker accountId={form.accountId} value={form.emergencyEventId} onPick={pickEvent} />
             </Field>
           ) : null}
           {form.kind === 'correction' && account ? (
@@ -187,6 +193,15 @@ export default function ComposePostPage() {
               />
             </Field>
           ) : null}
+          <Field label="图片" error={c.errors.images}>
+            <ImagesField
+              ids={form.images}
+              onChange={(images) => update({ images })}
+              postId={c.saved?.id ?? null}
+              savedIds={c.savedImages}
+              disabled={!editable}
+            />
+          </Field>
           <Field label="链接" error={c.errors.linksText}>
             <TextArea
               className="pc-textarea pc-textarea--short"
@@ -201,7 +216,7 @@ export default function ComposePostPage() {
           {account ? (
             <Text className="zw-muted">
               发布到：{account.name}（{PLATFORM_LABELS[account.platform]}），审核：
-              {account.reviewerName || '本单位审核人员'}，审批：{account.leaderName}
+              {('reviewerName' in account && account.reviewerName) || '本单位审核人员'}，审批：{account.leaderName}
             </Text>
           ) : null}
         </View>

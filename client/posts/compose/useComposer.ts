@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '@shared/core/envelope';
 import type { CheckReport } from '@shared/posts/checks/types';
 import type { PostState } from '@shared/posts/transitions';
+import type { PostAccountView } from '@shared/posts/views';
 import { createPost, getPost, submitPost, updatePost } from '../../services/posts';
 import { readJson, removeKey, writeJson } from '../../services/storage';
 import { checkForm, EMPTY_FORM, formErrors, fromContent, restoreForm, sameForm, type PostForm } from '../lib/form';
@@ -18,6 +19,8 @@ export interface Saved {
   returnedReason: string | null;
   canEdit: boolean;
   editRefusal: string | null;
+  /** The post's account, as the server knows it (it may be past the first page of the picker). */
+  account: PostAccountView | null;
 }
 
 export type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -49,6 +52,7 @@ export function useComposer(initialId: string | null) {
       returnedReason: p.state === 'returned' ? (p.returned?.reason ?? null) : null,
       canEdit: p.allowedActions.includes('edit'),
       editRefusal: p.refusals.edit ?? null,
+      account: p.account,
     });
     setSavedForm(fromServer);
     setChecks(p.checks);
@@ -110,6 +114,7 @@ export function useComposer(initialId: string | null) {
       returnedReason: s?.returnedReason ?? null,
       canEdit: true,
       editRefusal: null,
+      account: s?.account ?? null,
     }));
     setSavedForm(form);
     setChecks(d.checks);
@@ -163,6 +168,8 @@ export function useComposer(initialId: string | null) {
     form,
     update,
     saved,
+    /** The images the saved post holds (previewed through the post). */
+    savedImages: savedForm?.images ?? [],
     load,
     checks,
     errors,

@@ -5,13 +5,16 @@ import { POST_KIND_LABELS } from '@shared/posts/kinds';
 import { REVIEW_CHECKLIST } from '@shared/posts/schemas';
 import type { PostDetailView } from '@shared/posts/views';
 import { formatChinaTime } from '../../lib/time';
+import { postImageUrl } from '../../services/posts';
+import { PhotoGrid } from '../../pages/messages/detail/PhotoGrid';
 import { HighlightedText } from '../components/HighlightedText';
 import { StateTag } from '../components/StateTag';
 import { hitsFor } from '../lib/highlight';
 import { deliveryLabel } from '../lib/labels';
 
-// The read-only parts of a post's page: who and where, the content with its check marks, and
-// the signatures (review checklist, approval, publication).
+// The read-only parts of a post's page: who and where, the content with its check marks and
+// images, the emergency event it answers, and the signatures (review checklist, approval,
+// publication).
 
 export function PostHeader({ post }: { post: PostDetailView }) {
   const people = [
@@ -55,6 +58,20 @@ export function PostContentCard({ post }: { post: PostDetailView }) {
     <View className="zw-card">
       <Text className="posts-section">正文</Text>
       <HighlightedText text={c.body} hits={hitsFor(hits, 'body')} />
+      {c.images.length ? (
+        <View className="pd-gap pd-images">
+          <Text className="zw-muted">图片 {c.images.length} 张（发布前仅审核、审批人员可见）</Text>
+          <PhotoGrid photos={c.images} load={(imageId) => postImageUrl(post._id, imageId)} />
+        </View>
+      ) : null}
+      {post.emergencyEvent ? (
+        <Text className="zw-muted pd-gap pd-event">
+          回应突发事件：【{post.emergencyEvent.levelLabel}】{post.emergencyEvent.title}
+          {post.emergencyEvent.active ? '' : '（已结束）'}
+        </Text>
+      ) : c.kind === 'emergency' ? (
+        <Text className="zw-muted pd-gap">未关联县政府办公室宣布的突发事件</Text>
+      ) : null}
       {c.kind === 'repost' ? <Text className="zw-muted pd-gap">来源：{c.sourceName || '（未填写）'}</Text> : null}
       {c.links.map((l, i) => (
         <Text key={i} className="pd-link">

@@ -143,7 +143,7 @@ export default function PostDetailPage() {
         {refusals.length ? <Text className="posts-banner posts-banner--warn">{refusals.join('；')}</Text> : null}
         {post.diff ? (
           <View className="zw-card">
-            <DiffView diff={post.diff} />
+            <DiffView diff={post.diff} postId={post._id} />
           </View>
         ) : null}
         <PostContentCard post={post} />

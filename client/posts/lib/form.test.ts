@@ -35,6 +35,26 @@ test('fields of other kinds are not sent (a source on an original, an event time
 test('a stored copy is restored field by field; junk is not', () => {
   assert.equal(restoreForm(null), null);
   assert.equal(restoreForm('x'), null);
-  const r = restoreForm({ title: '标题', kind: 'bogus', occurredAt: 'soon', body: 5 });
-  assert.deepEqual([r?.title, r?.kind, r?.occurredAt, r?.body], ['标题', 'original', null, '']);
+  const r = restoreForm({ title: '标题', kind: 'bogus', occurredAt: 'soon', body: 5, images: ['local:a.jpg', 7] });
+  assert.deepEqual(
+    [r?.title, r?.kind, r?.occurredAt, r?.body, r?.images],
+    ['标题', 'original', null, '', ['local:a.jpg']],
+  );
+  assert.deepEqual(restoreForm({ images: 'x' })?.images, []);
+});
+
+test('images are sent in order; an emergency event only on an emergency post', () => {
+  const form = { ...EMPTY_FORM, images: ['local:bbbbbbbb.jpg', 'local:aaaaaaaa.jpg'], emergencyEventId: 'ev1' };
+  assert.deepEqual(toInput(form).images, ['local:bbbbbbbb.jpg', 'local:aaaaaaaa.jpg']);
+  assert.equal(toInput(form).emergencyEventId, null, 'not an emergency');
+  assert.equal(toInput({ ...form, kind: 'emergency' }).emergencyEventId, 'ev1');
+  assert.equal(toInput({ ...form, kind: 'emergency', emergencyEventId: '' }).emergencyEventId, null);
+  const tooMany = checkForm({
+    ...EMPTY_FORM,
+    accountId: 'a',
+    title: '开学通知',
+    body: '九月一日开学。',
+    images: Array.from({ length: 10 }, (_, i) => `local:image000${i}.jpg`),
+  });
+  assert.equal(!tooMany.ok && tooMany.fieldErrors.images, '图片最多 9 张');
 });

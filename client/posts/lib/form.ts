@@ -19,6 +19,10 @@ export interface PostForm {
   videoUrl: string;
   correctsPostId: string;
   occurredAt: number | null;
+  /** Uploaded image ids, in order. */
+  images: string[];
+  /** The declared emergency event an emergency post answers ('' for none). */
+  emergencyEventId: string;
 }
 
 export const EMPTY_FORM: PostForm = {
@@ -32,6 +36,8 @@ export const EMPTY_FORM: PostForm = {
   videoUrl: '',
   correctsPostId: '',
   occurredAt: null,
+  images: [],
+  emergencyEventId: '',
 };
 
 export function linksOf(text: string): string[] {
@@ -48,15 +54,17 @@ export function toInput(f: PostForm): CreatePostInput {
     title: f.title,
     body: f.body,
     links: linksOf(f.linksText),
+    images: [...f.images],
     videoUrl: f.videoUrl.trim(),
     sourceName: f.kind === 'repost' ? f.sourceName : '',
     sourceUrl: f.kind === 'repost' ? f.sourceUrl.trim() : '',
     correctsPostId: f.kind === 'correction' && f.correctsPostId ? f.correctsPostId : null,
     occurredAt: f.kind === 'emergency' ? f.occurredAt : null,
+    emergencyEventId: f.kind === 'emergency' && f.emergencyEventId ? f.emergencyEventId : null,
   };
 }
 
-/** Field errors keyed as the form shows them (links.N → linksText). */
+/** Field errors keyed as the form shows them (links.N → linksText, images.N → images). */
 export function checkForm(f: PostForm): { ok: true; input: CreatePostInput } | { ok: false; fieldErrors: FieldErrors } {
   const parsed = createPostInput.safeParse(toInput(f));
   if (parsed.success) return { ok: true, input: toInput(f) };
@@ -66,7 +74,7 @@ export function checkForm(f: PostForm): { ok: true; input: CreatePostInput } | {
 export function formErrors(errors: FieldErrors): FieldErrors {
   const out: FieldErrors = {};
   for (const [k, v] of Object.entries(errors)) {
-    const key = k.startsWith('links') ? 'linksText' : k;
+    const key = k.startsWith('links') ? 'linksText' : k.startsWith('images') ? 'images' : k;
     if (!(key in out)) out[key] = v;
   }
   return out;
@@ -84,6 +92,8 @@ export function fromContent(accountId: string, c: PostContent): PostForm {
     videoUrl: c.videoUrl,
     correctsPostId: c.correctsPostId ?? '',
     occurredAt: c.occurredAt,
+    images: [...c.images],
+    emergencyEventId: c.emergencyEventId ?? '',
   };
 }
 
@@ -104,6 +114,8 @@ export function restoreForm(value: unknown): PostForm | null {
     videoUrl: str('videoUrl'),
     correctsPostId: str('correctsPostId'),
     occurredAt: typeof v.occurredAt === 'number' ? v.occurredAt : null,
+    images: Array.isArray(v.images) ? v.images.filter((x): x is string => typeof x === 'string').slice(0, 9) : [],
+    emergencyEventId: str('emergencyEventId'),
   };
 }
 
