@@ -26,6 +26,7 @@ import type {
 } from '@shared/oversight/schemas';
 import type { Period } from '@shared/oversight/bulletin';
 import type { EmergencyMilestone } from '@shared/oversight/emergency';
+import type { RefreshStatusView } from '@shared/oversight/refresh';
 import { call } from './transport';
 
 // The oversight cloud function (issue 7): dashboard and drill-downs, rules, bulletins, opinion
@@ -42,6 +43,7 @@ export type {
   ExportView,
   IncidentView,
   Page,
+  RefreshStatusView,
   RosterView,
   RulesView,
   RuleVersionView,
@@ -63,7 +65,9 @@ export const trends = (unitId?: string, months = 6) =>
   call<TrendPoint[]>(F, 'oversight.trends', { ...(unitId ? { unitId } : {}), months });
 export const unitAlerts = (unitId: string, state: 'open' | 'closed', cursor?: string | null) =>
   call<Page<AlertView>>(F, 'oversight.alerts', { unitId, state, ...cursorArg(cursor) });
-export const refreshNow = () => call<{ computedAt: number; durationMs: number }>(F, 'oversight.refresh', {});
+/** Asks for a recomputation (answered at once); the timer runs it and refreshStatus follows it. */
+export const refreshNow = () => call<RefreshStatusView>(F, 'oversight.refresh', {});
+export const refreshStatus = () => call<RefreshStatusView>(F, 'oversight.refreshStatus', {});
 
 export const getRules = () => call<RulesView>(F, 'oversight.rules', {});
 export const updateRules = (input: UpdateRulesInput) => call<RulesView>(F, 'oversight.rulesUpdate', input);

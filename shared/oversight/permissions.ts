@@ -20,6 +20,7 @@ export const OVERSIGHT_PERMISSIONS: Record<string, PermissionRule> = {
   'oversight.trends': staff('查看月度趋势', 'ownUnit', UNIT_AND_COUNTY),
   'oversight.alerts': staff('查看单位预警', 'ownUnit', UNIT_AND_COUNTY),
   'oversight.refresh': staff('立即重新计算督查数据', 'county', COUNTY),
+  'oversight.refreshStatus': staff('查看督查数据计算进度', 'county', COUNTY),
   'oversight.rules': staff('查看督查规则', 'self', UNIT_AND_COUNTY),
   'oversight.rulesUpdate': staff('修改督查规则', 'county', INFO_CENTER),
   'oversight.rulesHistory': staff('查看督查规则修改记录', 'county', COUNTY),

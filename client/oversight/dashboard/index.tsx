@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { dashboard, refreshNow, trends, type DashboardView, type TrendPoint } from '../../services/oversight';
+import { refreshText } from '@shared/oversight/refresh';
+import { dashboard, trends, type DashboardView, type TrendPoint } from '../../services/oversight';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
 import { Bars } from '../common/Bars';
 import { hours, monthLabel, pct, shiftMonth, when } from '../common/format';
 import { UnitCard } from './UnitCard';
+import { useRefresh } from './useRefresh';
 import '../common/oversight.scss';
 
 // 督查看板 (督查室、信息中心): the county at a glance for a month — the sums, the emergency clocks,
@@ -35,8 +37,6 @@ export default function Dashboard() {
   const [error, setError] = useState<string | null>(null);
   const [trend, setTrend] = useState<TrendPoint[] | null>(null);
   const [tab, setTab] = useState<Tab>('warning');
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async (m?: string) => {
     setError(null);
@@ -51,15 +51,8 @@ export default function Dashboard() {
   }, [load, month]);
   usePullDownRefresh(() => void load(month).finally(() => Taro.stopPullDownRefresh()));
 
-  const recompute = async () => {
-    setBusy(true);
-    setNotice(null);
-    const res = await refreshNow();
-    setBusy(false);
-    if (!res.ok) return setNotice(res.message);
-    setNotice(`已重新计算（用时 ${(res.data.durationMs / 1000).toFixed(1)} 秒）`);
-    await load(month);
-  };
+  const reload = useCallback(() => void load(month), [load, month]);
+  const refresh = useRefresh(reload);
 
   if (error && !data)
     return (
@@ -86,11 +79,22 @@ export default function Dashboard() {
           <Text className="ov-muted">
             {data.computedAt ? `数据更新于 ${when(data.computedAt)}` : '尚未计算督查数据'}
           </Text>
-          <Button size="small" fill="outline" loading={busy} disabled={busy} onClick={() => void recompute()}>
+          <Button
+            size="small"
+            fill="outline"
+            loading={refresh.asking || refresh.pending}
+            disabled={refresh.asking || refresh.pending}
+            onClick={() => void refresh.ask()}
+          >
             立即刷新
           </Button>
         </View>
-        {notice ? <Text className="ov-banner ov-banner--info">{notice}</Text> : null}
+        {refresh.visible && refresh.status ? (
+          <Text className={`ov-banner ${refresh.status.state === 'failed' ? 'ov-banner--red' : 'ov-banner--info'}`}>
+            {refreshText(refresh.status)}
+          </Text>
+        ) : null}
+        {refresh.error ? <Text className="ov-banner ov-banner--red">{refresh.error}</Text> : null}
         {error ? <Text className="ov-banner ov-banner--red">{error}</Text> : null}
 
         {data.emergencies.map((e) => (

@@ -36,7 +36,7 @@ import { defineAction, type ActionMap } from '@server/runtime/action';
 import { pageNewestFirst } from '@server/runtime/paging';
 import { cases, dashboard, trends, unitDetail } from './dashboard';
 import { currentRules, ruleHistory, toRulesView, updateRules } from './rules-store';
-import { runOversightSweep } from './sweep';
+import { refreshStatus, requestRefresh } from './refresh';
 import { ALERTS, type AlertDoc } from './model';
 import { toAlertView } from './alerts';
 import {
@@ -101,7 +101,9 @@ export const oversightActions: ActionMap = {
         toAlertView,
       ),
   }),
-  'oversight.refresh': defineAction({ input: emptyInput, run: (_i, ctx) => runOversightSweep(ctx.deps) }),
+  // Records the request and answers at once; the timer's sweep does the work (refresh.ts).
+  'oversight.refresh': defineAction({ input: emptyInput, run: (_i, ctx) => requestRefresh(ctx) }),
+  'oversight.refreshStatus': defineAction({ input: emptyInput, run: (_i, ctx) => refreshStatus(ctx.deps.db) }),
   'oversight.rules': defineAction({
     input: emptyInput,
     run: async (_i, ctx) => toRulesView(await currentRules(ctx.deps.db)),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { createTestCloud, okData, staffOpenid, type TestCloud } from '../../../test/support/cloud-harness';
 import type { BulletinListItem, BulletinView, ExportView, Page } from '@shared/oversight/views';
-import { DAY, clearSources, insertAccount, insertMessage, insertPost } from './fixtures';
+import { DAY, clearSources, insertAccount, insertMessage, insertPost, refreshNow } from './fixtures';
 
 // A month's bulletin: generated from the open problems (units and cases named), edited, issued,
 // exported to Word and PDF — and the files read back show the right units and numbers — then
@@ -60,7 +60,7 @@ async function county(): Promise<TestCloud> {
     answeredAt: china(11, 26, 10),
     rating: 'basic',
   });
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   return cloud;
 }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestCloud, okData, staffOpenid, type TestCloud } from '../../../test/support/cloud-harness';
 import type { CaseItem, DashboardView, Page, TrendPoint, UnitDetailView } from '@shared/oversight/views';
-import { DAY, clearSources, insertAccount, insertMessage, insertPost } from './fixtures';
+import { DAY, clearSources, insertAccount, insertMessage, insertPost, refreshNow } from './fixtures';
 
 // The dashboard's numbers from known cases: received, accepted and answered on time, average
 // answer time in office hours, satisfaction, overdue now — and the drill-down to the cases.
@@ -69,7 +69,7 @@ async function county(): Promise<TestCloud> {
     createdAt: china(11, 16, 10),
     state: 'submitted',
   });
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   return cloud;
 }
 
@@ -241,7 +241,7 @@ test('the snapshot keeps older months and recomputes recent ones on the next swe
   const cloud = await county();
   await insertMessage(cloud.db, { unitId: 'u-education', createdAt: china(11, 20, 9), state: 'submitted' });
   cloud.clock.advance(DAY / 24);
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   const board = okData(await cloud.call<DashboardView>('oversight', 'oversight.dashboard', {}, SUPERVISOR));
   assert.equal(board.units.find((u) => u.unitId === 'u-education')!.received, 5);
   cloud.close();

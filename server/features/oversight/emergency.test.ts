@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestCloud, okData, staffOpenid, type TestCloud } from '../../../test/support/cloud-harness';
 import type { AlertView, DashboardView, EmergencyEventView, Page } from '@shared/oversight/views';
-import { clearSources, insertPost } from './fixtures';
+import { clearSources, insertPost, refreshNow } from './fixtures';
 
 // Emergency mode: the county government office declares an event; the 5/24/48-hour clocks run
 // from when it happened; the dashboard shows which units have spoken and the engine marks the
@@ -111,7 +111,7 @@ test('the clocks, who has spoken, and the silent unit marked red after 5 hours',
   assert.equal(view.clocks[0].text, '已按时完成', 'the first authoritative release is out');
 
   cloud.clock.set(NOW + 5 * H);
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   const silent = await alertsOf(cloud, 'u-dashuikeng');
   assert.deepEqual(
     silent.map((a) => [a.ruleKey, a.level, a.source.doc]),
@@ -130,7 +130,7 @@ test('the clocks, who has spoken, and the silent unit marked red after 5 hours',
   assert.equal(view.units[1].onTime, false);
 
   cloud.clock.set(NOW + 24 * H);
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   assert.ok((await alertsOf(cloud, 'u-county-office')).some((a) => a.ruleKey === 'emergency.pressConference'));
   const recorded = okData(
     await cloud.call<EmergencyEventView>(
@@ -155,7 +155,7 @@ test('the clocks, who has spoken, and the silent unit marked red after 5 hours',
     OFFICE,
   );
   assert.equal(!early.ok && early.code, 'InvalidParameter');
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   assert.deepEqual(await alertsOf(cloud, 'u-county-office'), [], 'recording the press conference clears its alert');
 
   const ended = okData(
@@ -167,7 +167,7 @@ test('the clocks, who has spoken, and the silent unit marked red after 5 hours',
     ),
   );
   assert.equal(ended.status, 'ended');
-  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  await refreshNow(cloud);
   assert.deepEqual(await alertsOf(cloud, 'u-dashuikeng'), [], 'an ended event raises nothing');
   const after = await cloud.call('oversight', 'emergencyEvents.end', { id: event._id, note: '再次结束' }, OFFICE);
   assert.equal(!after.ok && after.code, 'InvalidTransition');

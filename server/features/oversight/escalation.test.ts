@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestCloud, okData, staffOpenid, type TestCloud } from '../../../test/support/cloud-harness';
-import type { SweepResult } from './sweep';
 import type { AlertView, DashboardView, Page, RulesView, UnitDetailView } from '@shared/oversight/views';
-import { DAY, clearSources, insertAccount, insertPost } from './fixtures';
+import { DAY, clearSources, insertAccount, insertPost, refreshNow } from './fixtures';
 
 // Walks one account through 10, 12 and 14 days without a post (RULES.md Supervision: the
 // publisher at 10 days, the 分管领导 at 12, the supervision office and a red mark at 14), checking
@@ -28,8 +27,7 @@ async function setup(): Promise<TestCloud> {
   return cloud;
 }
 
-const sweep = async (cloud: TestCloud) =>
-  okData(await cloud.call<SweepResult>('oversight', 'oversight.refresh', {}, SUPERVISOR));
+const sweep = (cloud: TestCloud) => refreshNow(cloud);
 
 async function openAlerts(cloud: TestCloud): Promise<AlertView[]> {
   const page = okData(

@@ -1,4 +1,8 @@
 import type { Database } from '@server/runtime/database';
+import { currentDeps } from '@server/runtime/config';
+import { okData, staffOpenid, type TestCloud } from '../../../test/support/cloud-harness';
+import { runScheduledOversight } from './refresh';
+import type { SweepResult } from './sweep';
 
 // Test fixtures: documents inserted straight into the accounts, posts and messages collections in
 // the shapes oversight's source adapters read (sources/*.ts), so oversight's tests do not depend
@@ -138,4 +142,15 @@ export async function clearSources(db: Database): Promise<void> {
       .collection(c)
       .where({ _id: _.exists(true) })
       .remove();
+}
+
+/**
+ * 立即刷新 as the supervision office, then what the timer does next: run the queued refresh.
+ * Throws when nothing ran, so a test cannot read stale numbers without noticing.
+ */
+export async function refreshNow(cloud: TestCloud, as = staffOpenid('s-supervisor')): Promise<SweepResult> {
+  okData(await cloud.call('oversight', 'oversight.refresh', {}, as));
+  const run = await runScheduledOversight(currentDeps());
+  if (!run.result) throw new Error(`the queued refresh did not run (${run.skipped})`);
+  return run.result;
 }

@@ -108,7 +108,13 @@ export function accountRow(
   };
 }
 
-export async function writeSnapshot(deps: Deps, dir: Directory, input: SnapshotInput, stats: StatsContext) {
+export async function writeSnapshot(
+  deps: Deps,
+  dir: Directory,
+  input: SnapshotInput,
+  stats: StatsContext,
+  onUnit: (done: number, total: number) => Promise<void> = async () => undefined,
+) {
   const now = stats.now;
   const { recompute, existing } = await monthsToCompute(deps, input.months);
   const unitDocs: UnitStatsDoc[] = [];
@@ -149,6 +155,7 @@ export async function writeSnapshot(deps: Deps, dir: Directory, input: SnapshotI
       computedAt: now,
     });
 
+    await onUnit(order, dir.units.length);
     const needed = input.months.filter((m) => recompute.includes(m) || !existing.has(`${unit._id}_${m}`));
     if (!needed.length) continue;
     const from = monthStart(needed[0]);
@@ -170,5 +177,6 @@ export async function writeSnapshot(deps: Deps, dir: Directory, input: SnapshotI
   }
   await writeInChunks(deps, UNIT_STATS, unitDocs);
   await writeInChunks(deps, MONTHLY, monthlyDocs);
+  await onUnit(dir.units.length, dir.units.length);
   return { units: unitDocs.length, months: monthlyDocs.length };
 }

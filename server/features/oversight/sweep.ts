@@ -15,7 +15,7 @@ import { TREND_MONTHS, writeSnapshot } from './snapshot';
 import { OV_META } from './model';
 
 // The oversight sweep: runs on the same timer as the message sweeper (production: a timer
-// trigger; locally the host's interval) and on demand (`oversight.refresh`). It reads the
+// trigger; locally the host's interval) when it is due or 立即刷新 asked for it (refresh.ts). It reads the
 // facts through the source adapters, evaluates the rules, stores/notifies/closes alerts and
 // writes the dashboard snapshot.
 
@@ -73,15 +73,29 @@ export async function gatherFacts(deps: Deps, now: number): Promise<GatheredFact
 
 const NO_SYNC: AlertSyncResult = { opened: 0, reopened: 0, updated: 0, closed: 0, open: 0 };
 
-/**
- * Evaluates every rule now, syncs the alerts (store, notify, close) and refreshes the dashboard
- * snapshot. `alerts: false` refreshes the snapshot only (the benchmark measures that part alone).
- */
-export async function runOversightSweep(deps: Deps, opts: { alerts?: boolean } = {}): Promise<SweepResult> {
+/** Where a sweep is: reading the facts, raising alerts, or writing unit `done` of `total`. */
+export interface SweepProgress {
+  phase: 'facts' | 'alerts' | 'snapshot';
+  done: number;
+  total: number;
+}
+
+export interface SweepOptions {
+  /** false: the snapshot only (the benchmark measures that part alone). */
+  alerts?: boolean;
+  /** Told as the sweep moves on (the refresh status the dashboard polls). */
+  progress?: (p: SweepProgress) => Promise<void>;
+}
+
+/** Evaluates every rule now, syncs the alerts (store, notify, close) and refreshes the dashboard snapshot. */
+export async function runOversightSweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepResult> {
   const started = Date.now();
   const now = deps.now();
+  const progress = opts.progress ?? (async () => undefined);
+  await progress({ phase: 'facts', done: 0, total: 0 });
   const g = await gatherFacts(deps, now);
   const drafts: AlertDraft[] = evaluate(g.facts, { now, rules: g.rules, calendar: g.calendar });
+  await progress({ phase: 'alerts', done: 0, total: drafts.length });
   const alerts =
     opts.alerts === false ? { ...NO_SYNC, open: drafts.length } : await syncAlerts(deps, drafts, g.dir, g.ruleVersion);
   const snapshot = await writeSnapshot(
@@ -96,6 +110,7 @@ export async function runOversightSweep(deps: Deps, opts: { alerts?: boolean } =
       months: g.months,
     },
     { now, rules: g.rules, calendar: g.calendar },
+    (done, total) => progress({ phase: 'snapshot', done, total }),
   );
   const result: SweepResult = {
     computedAt: now,

@@ -1,4 +1,4 @@
-import { runOversightSweep } from '@server/features/oversight/sweep';
+import { onRefreshRequested, runScheduledOversight } from '@server/features/oversight/refresh';
 import { planSweep, type SweepSubject } from '@shared/messages/sweep';
 import type { ActionContext } from '@server/runtime/action';
 import { appendAudit } from '@server/runtime/audit';
@@ -138,22 +138,41 @@ export async function runSweep(deps: Deps = currentDeps(), opts: SweepOptions = 
 }
 
 /**
- * Starts the local host's interval (0 turns it off); returns a stop function. One sweep at a time,
- * errors logged; each tick runs the deadline sweep and then the oversight rule engine.
+ * Starts the local host's interval (0 turns it off); returns a stop function. One run at a time,
+ * errors logged; each tick runs the deadline sweep and then the oversight rule engine when it is
+ * due (refresh.ts: asked for, or older than its period), as in production where
+ * cloudfunctions/sweeper and cloudfunctions/oversight run on timer triggers. A 立即刷新 request
+ * kicks the oversight part at once instead of waiting for the next tick.
  */
 export function startSweeper(intervalMs: number, deps: () => Deps = currentDeps): () => void {
   if (intervalMs <= 0) return () => undefined;
   let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
+  let kicked = false;
+  const run = async (deadlines: boolean) => {
     running = true;
-    // One timer for the deadline sweep and the oversight rule engine (issue 7), as in production
-    // where cloudfunctions/sweeper and cloudfunctions/oversight run on timer triggers.
-    runSweep(deps())
-      .then(() => runOversightSweep(deps()))
-      .catch((e: Error) => deps().log('error', 'sweep failed', { error: e.stack ?? String(e) }))
-      .finally(() => (running = false));
+    try {
+      if (deadlines) await runSweep(deps());
+      do {
+        kicked = false;
+        await runScheduledOversight(deps());
+      } while (kicked);
+    } catch (e) {
+      deps().log('error', 'sweep failed', { error: (e as Error).stack ?? String(e) });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) void run(true);
   }, intervalMs);
   timer.unref?.();
-  return () => clearInterval(timer);
+  // A request that arrives mid-run is picked up when the run ends (the loop above).
+  const stopKicks = onRefreshRequested(() => {
+    if (running) kicked = true;
+    else void run(false);
+  });
+  return () => {
+    clearInterval(timer);
+    stopKicks();
+  };
 }

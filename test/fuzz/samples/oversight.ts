@@ -1,5 +1,5 @@
 import { staffOpenid } from '../../support/cloud-harness';
-import { DAY, clearSources, insertAccount, insertPost } from '../../../server/features/oversight/fixtures';
+import { DAY, clearSources, insertAccount, insertPost, refreshNow } from '../../../server/features/oversight/fixtures';
 import type { Sample, SampleEnv } from '../lib/sample-env';
 
 // Fuzz samples of the oversight cloud function (issue 7): a county whose education bureau has
@@ -26,7 +26,7 @@ async function quietCounty(e: SampleEnv) {
   await insertAccount(e.cloud.db, { _id: 'acc-hmc', name: '花马池发布', unitId: hmc, openedAt: now - 300 * DAY });
   await insertPost(e.cloud.db, { accountId: 'acc-edu', unitId: edu, publicAt: now - 18 * DAY });
   await insertPost(e.cloud.db, { accountId: 'acc-hmc', unitId: hmc, publicAt: now - DAY });
-  await ok(e, 'oversight.refresh', {}, SUP);
+  await refreshNow(e.cloud, SUP);
 }
 const period = { kind: 'month', year: 2026, index: 11 };
 async function draft(e: SampleEnv) {
@@ -81,6 +81,7 @@ export const OVERSIGHT_SAMPLES: Record<string, Sample> = {
   'oversight.trends': { unit: edu, as: () => SUP, payload: () => ({ unitId: edu, months: 3 }) },
   'oversight.alerts': { unit: edu, as: () => SUP, payload: () => ({ unitId: edu }) },
   'oversight.refresh': { as: () => SUP, payload: () => ({}) },
+  'oversight.refreshStatus': { as: () => SUP, payload: () => ({}) },
   'oversight.rules': { as: () => INFO, payload: () => ({}) },
   'oversight.rulesUpdate': {
     as: () => INFO,
