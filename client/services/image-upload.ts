@@ -113,6 +113,8 @@ export async function pickAndUpload<T>(
   } catch {
     return { uploaded: 0, error: null }; // cancelled
   }
+  // H5 drops a file the browser cannot decode as an image before it reaches us.
+  if (!picked.length) return { uploaded: 0, error: `所选文件无法作为图片读取：${WRONG_TYPE}` };
   // The H5 file chooser does not enforce the count: say what was left out.
   const extra = picked.length - room;
   const chosen = picked.slice(0, room);

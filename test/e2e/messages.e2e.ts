@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
-import { crc32, deflateSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHostProcess, removeDir, type HostProcess } from '../support/host-process';
 import { openPhone, type Phone } from './phone';
 import { switchPersona } from './flows';
+import { samplePng } from './sample-image';
 
 // Citizen messages end to end on a phone (issue 6):
 // (a) a citizen writes to the wrong unit; it is transferred, accepted, answered after review and
@@ -55,32 +55,6 @@ async function moveClocks(offsetMs: number) {
   await phone.context.clock.setSystemTime(Date.now() + offsetMs);
 }
 
-/** A small real PNG (a warm orange square), so the phone's canvas can decode and shrink it. */
-function photo(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const size = 64;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([240, 140, 40]))]);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 async function write(
   page: Page,
   who: string,
@@ -103,7 +77,7 @@ async function write(
   await page.locator('textarea:visible').first().fill(content);
   if (withPhoto) {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.photo-grid__add').tap()]);
-    await chooser.setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo() });
+    await chooser.setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: samplePng() });
     await visible(page, '.photo-grid__img').waitFor();
   }
   await visible(page, '.compose-switch .nut-switch').tap();
@@ -173,7 +147,7 @@ test('(a) wrong unit → transferred → accepted → answered after review → 
   assert.match((await visible(page, '.msg-body .photo-grid__img img').getAttribute('src')) ?? '', /^data:image\/jpeg/);
   await snap('messages-a-staff-page');
   await action(page, '转办');
-  await visible(page, '.sheet-units__item', '花马池镇').tap();
+  await visible(page, '.unit-picker__item', '花马池镇').tap();
   await page.locator('.sheet textarea:visible').fill('村内路灯由乡镇负责维护');
   await button(page, '确定').tap();
   await state(page, '转办待接收');

@@ -4,9 +4,11 @@ import type { Page } from 'playwright-core';
 import { startHostProcess, removeDir, type HostProcess } from '../support/host-process';
 import { openPhone, type Phone } from './phone';
 import { enterPin, switchPersona } from './flows';
+import { samplePng } from './sample-image';
 
 // Post review and approval on a phone (issue 5). 李明 (publisher) drafts a post that trips the
-// ID-number check, fixes it and submits; 王芳 (reviewer) signs the confidentiality checklist;
+// ID-number check, fixes it, adds an image (a file that is not an image is refused with the
+// reason) and submits; 王芳 (reviewer) signs the confidentiality checklist;
 // 张伟 (the account's leader) approves with his PIN; 李明 records the published link; the post is
 // in the county portal's feed. Second flow: 王芳 returns a post with a reason, 李明 fixes and
 // resubmits, and 王芳 sees what changed since the version she returned.
@@ -56,6 +58,19 @@ async function openFromList(page: Page, tab: string | null, title: string) {
   await visible(page, '.pd-head__title', title).waitFor();
 }
 
+/** Picks files in the compose page's image picker (the H5 file input). */
+async function pickImages(page: Page, files: Array<{ name: string; mimeType: string; buffer: Buffer }>) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    visible(page, '.photo-grid__add', '添加图片').tap(),
+  ]);
+  await chooser.setFiles(files);
+}
+
+/** The src of the first image shown in `scope` on the current page. */
+const firstImage = async (page: Page, scope: string) =>
+  (await page.locator(`${scope} .photo-grid__img img:visible`).first().getAttribute('src')) ?? '';
+
 async function pinPrompt(page: Page) {
   await visible(page, '.zw-stepup__purpose', '请输入 6 位 PIN').waitFor();
   await enterPin(page, PIN);
@@ -87,18 +102,29 @@ test('draft trips the ID check, is fixed and submitted; reviewed, approved with 
   // Fix it: nothing else typed is lost.
   await page.locator('textarea:visible').first().fill('经评选，王某某等20名同学获评优秀学生，名单详见县政府门户网站。');
   assert.equal(await page.getByRole('textbox', { name: '信息标题' }).inputValue(), title);
+  // An image: a file that is not one is refused with the reason; a picture is shrunk and uploaded.
+  await pickImages(page, [{ name: '名单.txt', mimeType: 'text/plain', buffer: Buffer.from('不是图片') }]);
+  await shown(page, '所选文件无法作为图片读取：只能上传 JPG、PNG 或 WebP 图片').waitFor();
+  await pickImages(page, [{ name: '表彰大会.png', mimeType: 'image/png', buffer: samplePng([30, 90, 200]) }]);
+  await page.locator('.photo-grid__img:visible').first().waitFor();
   await button(page, '保存并检查').tap();
   await shown(page, '自动检查未发现问题').waitFor();
   await button(page, '提交审核').tap();
   await page.waitForURL(/\/posts\/detail\/index/);
   await page.locator('.zw-tag:visible', { hasText: '待审核' }).first().waitFor();
 
-  // The reviewer signs the checklist.
+  // The reviewer sees the image and signs the checklist.
   await switchPersona(page, '王芳');
   await openFromList(page, null, title);
   await shown(page, '本地环境无法调用微信内容安全接口').waitFor();
+  await shown(page, '图片 1 张').waitFor();
+  assert.match(await firstImage(page, '.pd-images'), /^data:image\/jpeg;base64,/, 'the reviewer sees the image');
   for (const item of ['政治导向', '法律法规', '政策口径', '保密审查', '文字表述']) {
-    await visible(page, '.pd-check', item).tap();
+    // Centred first: at the bottom edge an item sits under the fixed action bar, which takes the tap.
+    const box = visible(page, '.pd-check', item);
+    await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await box.tap();
+    await page.locator('.pd-check--on:visible', { hasText: item }).waitFor();
   }
   await snap('posts-2-checklist');
   await button(page, '签署审核意见').tap();
@@ -108,6 +134,7 @@ test('draft trips the ID check, is fixed and submitted; reviewed, approved with 
   // The leader approves with one hand and his PIN.
   await switchPersona(page, '张伟');
   await openFromList(page, null, title);
+  assert.match(await firstImage(page, '.pd-images'), /^data:image\/jpeg;base64,/, 'so does the leader');
   await snap('posts-3-approval');
   await button(page, '审批通过').tap();
   await pinPrompt(page);
@@ -130,6 +157,7 @@ test('draft trips the ID check, is fixed and submitted; reviewed, approved with 
   const feed = (await json.json()) as { items: Array<{ title: string; url: string }> };
   assert.equal(feed.items[0].title, title);
   assert.equal(feed.items[0].url, 'https://mp.weixin.qq.com/s/yanchi-edu-2026');
+  assert.ok(!JSON.stringify(feed).includes('local:'), 'images stay private: the public feed carries none');
   const rss = await (await fetch(`${host.url}public/posts.rss`)).text();
   assert.ok(rss.includes(`<title>${title}</title>`));
 });

@@ -29,7 +29,7 @@ export function ImagesField(props: {
       max={POST_IMAGES_MAX}
       target={POST_IMAGES}
       preview={(id) => (postId && savedIds.includes(id) ? postImageUrl(postId, id) : ownPostImageUrl(id))}
-      hint={`选填，最多 ${POST_IMAGES_MAX} 张，每张不超过 600 KB（JPG、PNG 或 WebP，过大的会自动压缩）；审核、审批时可见，发布前不公开`}
+      hint={`选填，最多 ${POST_IMAGES_MAX} 张，每张不超过 600 KB（JPG、PNG 或 WebP，过大的会自动压缩）；供审核、审批查看，公开信息流不含图片`}
       disabled={props.disabled}
     />
   );

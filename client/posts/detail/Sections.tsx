@@ -60,7 +60,7 @@ export function PostContentCard({ post }: { post: PostDetailView }) {
       <HighlightedText text={c.body} hits={hitsFor(hits, 'body')} />
       {c.images.length ? (
         <View className="pd-gap pd-images">
-          <Text className="zw-muted">图片 {c.images.length} 张（发布前仅审核、审批人员可见）</Text>
+          <Text className="zw-muted">图片 {c.images.length} 张（仅工作人员可见，公开信息流不含图片）</Text>
           <PhotoGrid photos={c.images} load={(imageId) => postImageUrl(post._id, imageId)} />
         </View>
       ) : null}
