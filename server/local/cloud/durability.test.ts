@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openLocalStore } from './index';
+import type { SqliteStore } from './store';
 import { fetch, freshCloud, list, seed, total, withStore, type Harness } from './testing/harness';
 
-// Conformance: durability (WAL, synchronous=FULL) and online backup.
+// Conformance: durability (WAL; FULL by group commit, see group-commit.test.ts) and online backup.
 
 const dirs: string[] = [];
 let h: Harness | null = null;
@@ -88,10 +89,13 @@ test('synchronous NORMAL is accepted and the store reopens with its data', async
   const file = join(tempDir(), 'normal.db');
   h = freshCloud({ file, synchronous: 'NORMAL' });
   assert.equal(h.store.sqlite.pragma('synchronous', { simple: true }), 1);
+  assert.equal((h.store as SqliteStore).group, null, 'NORMAL answers without waiting for the disk');
   assert.equal(h.store.sqlite.pragma('journal_mode', { simple: true }), 'wal');
   await seed(h.db, 'notes', [{ _id: 'k', v: 1 }]);
   h.close();
   h = freshCloud({ file });
-  assert.equal(h.store.sqlite.pragma('synchronous', { simple: true }), 2); // FULL by default
+  // FULL by default, by group commit: SQLite at NORMAL, the WAL synced before each answer.
+  assert.equal(h.store.sqlite.pragma('synchronous', { simple: true }), 1);
+  assert.ok((h.store as SqliteStore).group);
   assert.equal((await fetch(h.db.collection('notes').doc('k'))).v, 1);
 });

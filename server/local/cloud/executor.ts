@@ -1,4 +1,5 @@
 import { runPipeline } from './aggregate';
+import { answerScope } from './group-commit';
 import { LocalDbError, invalidParam } from './errors';
 import { newRequestId } from './ids';
 import { insertDocuments, modifyDocuments, removeDocuments, targets, type QueryType } from './operations';
@@ -21,19 +22,61 @@ export interface WireResponse {
 }
 
 type Payload = Record<string, unknown>;
-type Handler = (store: SqliteStore, data: unknown, api: string) => Payload | Promise<Payload>;
+/** A read may narrow what its answer must wait for (see SqliteStore.readFence). */
+interface Fence {
+  upTo?: number;
+}
+type Handler = (store: SqliteStore, data: unknown, api: string, fence: Fence) => Payload | Promise<Payload>;
 
 export async function execute(store: SqliteStore, api: string, data: unknown): Promise<WireResponse> {
   const requestId = newRequestId();
+  const fence: Fence = {};
+  const answer = await run(store, api, data, fence);
+  // Group commit: nothing leaves the store before what it shows or reports is on disk, so no
+  // caller ever sees (or is told about) a change that a power cut could still take back. Reads
+  // inside a transaction need not wait: what they saw reaches the caller only through the
+  // commit's answer, which waits for everything written before it. Inside an answer scope the
+  // wait is left to the end of the whole answer (one wait per HTTP request, not per call).
+  if (answersOutside(api, data)) {
+    const upTo = answer.code || fence.upTo === undefined ? store.revisionNow : fence.upTo;
+    const scope = answerScope.getStore();
+    if (scope) scope.upTo = Math.max(scope.upTo, upTo);
+    else {
+      try {
+        await store.durable(upTo);
+      } catch (e) {
+        return { requestId, ...failure(e) };
+      }
+    }
+  }
+  return { requestId, ...answer };
+}
+
+async function run(store: SqliteStore, api: string, data: unknown, fence: Fence): Promise<Payload> {
   try {
+    const failed = store.group?.failed;
+    if (failed) throw failed;
     if (!store.isOpen) throw new LocalDbError('SYS_ERR', 'the local store is closed');
     const handler = Object.prototype.hasOwnProperty.call(HANDLERS, api) ? HANDLERS[api] : undefined;
     if (!handler) throw invalidParam(`local cloud: unknown database api '${api}'`);
-    return { requestId, ...(await handler(store, data, api)) };
+    return await handler(store, data, api, fence);
   } catch (e) {
-    if (e instanceof LocalDbError) return { requestId, code: e.code, message: e.message };
-    return { requestId, code: 'SYS_ERR', message: `local cloud internal error: ${(e as Error)?.message ?? String(e)}` };
+    return failure(e);
   }
+}
+
+function failure(e: unknown): { code: string; message: string } {
+  if (e instanceof LocalDbError) return { code: e.code, message: e.message };
+  return { code: 'SYS_ERR', message: `local cloud internal error: ${(e as Error)?.message ?? String(e)}` };
+}
+
+const TRANSACTION_ENDS = new Set(['database.commitTransaction', 'database.abortTransaction']);
+
+/** Whether this answer can carry data out of the store (anything but a call inside a transaction). */
+function answersOutside(api: string, data: unknown): boolean {
+  if (api === 'database.startTransaction') return false;
+  if (TRANSACTION_ENDS.has(api)) return true;
+  return !(data as { transactionId?: unknown } | null)?.transactionId;
 }
 
 /** Runs a request in its transaction's view, or atomically against the store. */
@@ -45,7 +88,7 @@ function withView<T>(store: SqliteStore, transactionId: string | undefined, fn: 
 const now = (store: SqliteStore): number => store.now();
 
 const HANDLERS: Record<string, Handler> = {
-  'database.getDocument': (store, data, api) => {
+  'database.getDocument': (store, data, api, fence) => {
     const r = parseRequest(schemas.getDocument, api, data);
     const query = parseQuery(r.query, now(store));
     const project = compileProjection(r.projection ? parseWire(r.projection, 'projection') : undefined);
@@ -56,11 +99,13 @@ const HANDLERS: Record<string, Handler> = {
         ? targets(view, { collection: r.collectionName, queryType: 'DOC', query, multi: false })
         : view.find(r.collectionName, { filter: query, order: parseOrder(r.order), offset, limit }),
     );
+    fence.upTo = store.readFence(r.collectionName, found);
     return { data: { list: found.map((f) => toWire(project(f.doc))), limit, offset } };
   },
 
-  'database.calculateDocument': (store, data, api) => {
+  'database.calculateDocument': (store, data, api, fence) => {
     const r = parseRequest(schemas.calculateDocument, api, data);
+    fence.upTo = store.readFence(r.collectionName, null);
     return { data: { total: countDocs(store, r.collectionName, parseQuery(r.query, now(store))) } };
   },
 

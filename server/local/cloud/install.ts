@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { requireFromNodeSdk } from './bson';
 import { execute } from './executor';
+import { answerScope } from './group-commit';
 import { SqliteStore, type LocalStore } from './store';
 
 // The seam. wx-server-sdk 4.0.2 → @cloudbase/node-sdk 3.17.2 → @cloudbase/database 1.4.3 sends
@@ -42,6 +43,21 @@ export function installLocalCloud(store: LocalStore): void {
     return res.code ? utils.processReturn(res) : res;
   };
   closeNetwork();
+}
+
+/**
+ * Runs `fn` (one request of the local host) and resolves only when everything its answer
+ * depends on is on disk: store calls inside do not wait one by one, the answer waits once.
+ * If the disk fails, this rejects: the caller must not send the answer it computed.
+ */
+export async function answerWhenDurable<T>(fn: () => Promise<T>): Promise<T> {
+  const scope = { upTo: 0 };
+  const store = current;
+  try {
+    return await answerScope.run(scope, fn);
+  } finally {
+    if (store && scope.upTo > 0) await store.durable(scope.upTo);
+  }
 }
 
 /** The store currently answering (tests and the local host may want it). */

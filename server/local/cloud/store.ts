@@ -13,6 +13,7 @@ import {
 } from './schema';
 import { isNonScalarAt, isSqlSafePath, quoteIdent, rankExpr, valueExpr } from './sql-exprs';
 import type { IndexedPath, PathResolver } from './sql-filter';
+import { GroupCommit, walSyncer, type SyncFn } from './group-commit';
 import { TransactionManager } from './transactions';
 import { fromStoredText, toStoredText, type Doc, type DocId } from './values';
 
@@ -34,6 +35,13 @@ export interface StoreOptions {
   file: string;
   /** FULL (default): an acknowledged write survives power loss. NORMAL: survives a process crash. */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * With FULL: true (default) makes one fsync, off the event loop, serve many commits (see
+   * group-commit.ts); false has SQLite fsync every commit on the event loop.
+   */
+  groupCommit?: boolean;
+  /** Replaces group commit's fsync of the -wal file (tests hold it to watch answers wait). */
+  syncWal?: SyncFn;
   /** An open transaction is aborted after this long (default 10 000 ms). */
   transactionTimeoutMs?: number;
   /** Index declarations; defaults to server/db/indexes.ts. */
@@ -70,8 +78,14 @@ export class SqliteStore implements LocalStore {
   private statements = new Map<string, Database.Statement>();
   private seq = 0;
   private seqDirty = false;
+  /** Per collection, the revision of its last write, and of its last update or delete. */
+  private readonly touched = new Map<string, number>();
+  private readonly changed = new Map<string, number>();
   private closed = false;
   private readonly inTxn: (fn: () => unknown) => unknown;
+  /** Null unless FULL with group commit on a file: then every answer awaits `durable()`. */
+  readonly group: GroupCommit | null = null;
+  private readonly wal: ReturnType<typeof walSyncer> | null = null;
 
   constructor(
     readonly file: string,
@@ -81,13 +95,19 @@ export class SqliteStore implements LocalStore {
     this.now = opts.now ?? Date.now;
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
-    this.sqlite.pragma(`synchronous = ${opts.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    const full = opts.synchronous !== 'NORMAL';
+    const grouped = full && opts.groupCommit !== false && file !== ':memory:' && file !== '';
+    this.sqlite.pragma(`synchronous = ${full && !grouped ? 'FULL' : 'NORMAL'}`);
     this.sqlite.pragma('busy_timeout = 5000');
     createMetaTables(this.sqlite);
     this.sqlite.transaction(() => {
       for (const name of existingCollections(this.sqlite)) syncIndexes(this.sqlite, name, this.indexes[name] ?? []);
     })();
     this.loadState();
+    if (grouped) {
+      this.wal = opts.syncWal ? null : walSyncer(file);
+      this.group = new GroupCommit(opts.syncWal ?? this.wal!.sync, () => this.seq);
+    }
     this.inTxn = this.sqlite.transaction((fn: () => unknown) => {
       const result = fn();
       this.flushSeq();
@@ -109,7 +129,39 @@ export class SqliteStore implements LocalStore {
     this.closed = true;
     this.transactions.shutdown();
     this.statements.clear();
+    // Answers still waiting for their fsync get it now, before the handle goes.
+    if (this.group?.pending && !this.group.failed) {
+      this.wal?.flushSync();
+      this.group.markAllSynced();
+    }
+    this.wal?.close();
     this.sqlite.close();
+  }
+
+  /**
+   * Resolves once every write committed so far (or up to revision `upTo`) is on disk; at once
+   * without group commit.
+   */
+  durable(upTo?: number): Promise<void> {
+    return this.group ? this.group.durable(upTo) : Promise.resolve();
+  }
+
+  /**
+   * The revision a read's answer must wait for, so that it never shows a state a power cut could
+   * take back: its newest returned row, and the collection's last update or delete (which may
+   * have removed a row from the result). A newer insert it does not return cannot change it.
+   * `rows: null` (counts, aggregates) waits for every write to the collection.
+   */
+  readFence(collection: string, rows: Array<{ rev: number }> | null): number {
+    if (rows === null) return this.touched.get(collection) ?? 0;
+    let fence = this.changed.get(collection) ?? 0;
+    for (const r of rows) if (r.rev > fence) fence = r.rev;
+    return fence;
+  }
+
+  /** The last revision written (what a write's answer waits for). */
+  get revisionNow(): number {
+    return this.seq;
   }
 
   get isOpen(): boolean {
@@ -150,6 +202,7 @@ export class SqliteStore implements LocalStore {
     if (this.collections.has(name)) return;
     if (!isValidCollectionName(name)) throw invalidParam(`invalid collection name '${name}'`);
     this.atomic(() => {
+      this.nextRevision(); // a new table is a write too: group commit syncs it before answering
       createCollectionTable(this.sqlite, name);
       syncIndexes(this.sqlite, name, this.indexes[name] ?? []);
     });
@@ -187,12 +240,16 @@ export class SqliteStore implements LocalStore {
     const table = quoteIdent(coll.table);
     const old = this.getRow(collection, id);
     const oldDoc = old && coll.paths.size > 0 ? fromStoredText(old.data) : null;
+    if (doc === null && !old) return;
+    const rev = this.nextRevision();
+    this.touched.set(collection, rev);
+    // An update or delete can take a document out of a query's result, which no returned row
+    // shows; an insert cannot (see needsDurable).
+    if (old) this.changed.set(collection, rev);
     if (doc === null) {
-      if (!old) return;
-      this.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(old.rowid);
+      this.prepare(`DELETE FROM ${table} WHERE rowid = ?`).run(old!.rowid);
     } else {
       const text = toStoredText(doc);
-      const rev = this.nextRevision();
       try {
         if (old) this.prepare(`UPDATE ${table} SET rev = ?, data = ? WHERE rowid = ?`).run(rev, text, old.rowid);
         else this.prepare(`INSERT INTO ${table} (id, rev, data) VALUES (?, ?, ?)`).run(id, rev, text);
@@ -244,9 +301,11 @@ export class SqliteStore implements LocalStore {
   private loadState(): void {
     this.statements.clear();
     this.seqDirty = false;
-    this.seq = (
-      this.sqlite.prepare(`SELECT value FROM _local_meta WHERE key = 'seq'`).get() as { value: number }
-    ).value;
+    // Never backwards, even after a rollback: group commit counts in revisions.
+    this.seq = Math.max(
+      this.seq,
+      (this.sqlite.prepare(`SELECT value FROM _local_meta WHERE key = 'seq'`).get() as { value: number }).value,
+    );
     const stats = this.readPathStats();
     this.collections = new Map();
     for (const name of existingCollections(this.sqlite))

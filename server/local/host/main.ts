@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openLocalStore, installLocalCloud, type LocalStore } from '../cloud';
+import { openLocalStore, installLocalCloud, walSyncer, type LocalStore } from '../cloud';
 import { configureRuntime, currentDeps } from '@server/runtime/config';
 import { createFunction } from '@server/runtime/main';
 import { FUNCTIONS } from '@server/functions';
@@ -23,7 +23,13 @@ export interface RunningHost {
 export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const config = readHostConfig(env);
   mkdirSync(config.dataDir, { recursive: true });
-  const store = openLocalStore({ file: join(config.dataDir, 'cloud.sqlite'), synchronous: config.DB_SYNC });
+  const file = join(config.dataDir, 'cloud.sqlite');
+  const store = openLocalStore({
+    file,
+    synchronous: config.DB_SYNC,
+    groupCommit: config.DB_GROUP_COMMIT === '1',
+    ...(config.TEST_SLOW_FSYNC_MS > 0 ? { syncWal: slowSync(file, config.TEST_SLOW_FSYNC_MS) } : {}),
+  });
   installLocalCloud(store);
   const deps = currentDeps();
   if (config.MODE === 'demo') {
@@ -65,6 +71,12 @@ export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<R
         server.closeAllConnections?.();
       }),
   };
+}
+
+/** TEST ONLY: the real fsync of the -wal file, after a pause (crash tests kill the host mid-batch). */
+function slowSync(file: string, ms: number) {
+  const wal = walSyncer(file);
+  return () => new Promise<void>((r) => setTimeout(r, ms)).then(wal.sync);
 }
 
 export { configureRuntime };

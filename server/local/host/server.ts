@@ -8,6 +8,7 @@ import { signToken, verifyToken } from './tokens';
 import { BodyTooLarge, bearer, fail, readBody, sendJson } from './http-util';
 import { serveStatic } from './static';
 import { servePublic } from '../../../cloudfunctions/public/router';
+import { answerWhenDurable } from '../cloud';
 
 // The embedded local cloud's HTTP face: `POST /api/<function>` with `{ action, data }` runs the
 // same cloud-function main() as production, with the caller's OPENID taken from a session token
@@ -95,7 +96,10 @@ export function createHost(opts: HostOptions): Server {
       }
       openid = claims.sub;
     }
-    const envelope = await runAsCaller(openid ? { OPENID: openid, APPID: LOCAL_APPID } : null, () => main(body, {}));
+    // Sent only once everything it shows or reports is on disk (group commit, one wait per request).
+    const envelope = await answerWhenDurable(() =>
+      runAsCaller(openid ? { OPENID: openid, APPID: LOCAL_APPID } : null, () => main(body, {})),
+    );
     sendJson(res, 200, envelope);
   }
 

@@ -146,10 +146,13 @@ export async function checkStore(store: LocalStore, acked: Acked): Promise<Consi
   if (!chain.ok) problems.push(...chain.problems.map((p) => `audit chain: ${p}`));
   if (chain.checked !== audit.length) problems.push(`audit chain checked ${chain.checked} of ${audit.length} entries`);
 
+  const ackedIds = new Set(acked.messages.map((m) => m._id));
   return {
     problems,
     counts: {
       messages: messages.size,
+      /** stored (not seeded) but never acknowledged: committed, its answer cut off by the crash */
+      unacknowledgedMessages: [...messages.values()].filter((m) => !fixture(m) && !ackedIds.has(m._id)).length,
       invites: invites.size,
       staff: staff.size,
       audit: audit.length,
