@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import type { Envelope } from '@shared/core/envelope';
 import { pickAndUpload, type UploadProgress, type UploadTarget } from '../services/image-upload';
-import './ImagePicker.scss';
+import './images.scss';
 
 // Private images on a form (a message's photos, a post's images): thumbnails with a remove
 // button, an “添加图片” tile while there is room, the upload's progress and, when an image is

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { collapseEqual } from '@shared/posts/diff';
 import type { VersionDiffView } from '@shared/posts/views';
 import { postImageUrl } from '../../services/posts';
-import { PhotoGrid } from '../../pages/messages/detail/PhotoGrid';
+import { ImageGrid } from '../../components/ImageGrid';
 
 // What changed between two versions: deletions struck through in red, insertions underlined in
 // green, long unchanged stretches shortened; images added and removed shown as thumbnails.
@@ -31,13 +31,13 @@ function ImagesChange({ postId, images }: { postId: string; images: NonNullable<
       {images.added.length ? (
         <View className="posts-diff__images">
           <Text className="posts-diff__seg posts-diff__seg--insert">新增</Text>
-          <PhotoGrid photos={images.added} load={load} />
+          <ImageGrid photos={images.added} load={load} />
         </View>
       ) : null}
       {images.removed.length ? (
         <View className="posts-diff__images posts-diff__images--removed">
           <Text className="posts-diff__seg posts-diff__seg--delete">删除</Text>
-          <PhotoGrid photos={images.removed} load={load} />
+          <ImageGrid photos={images.removed} load={load} />
         </View>
       ) : null}
     </View>

@@ -6,7 +6,7 @@ import { REVIEW_CHECKLIST } from '@shared/posts/schemas';
 import type { PostDetailView } from '@shared/posts/views';
 import { formatChinaTime } from '../../lib/time';
 import { postImageUrl } from '../../services/posts';
-import { PhotoGrid } from '../../pages/messages/detail/PhotoGrid';
+import { ImageGrid } from '../../components/ImageGrid';
 import { HighlightedText } from '../components/HighlightedText';
 import { StateTag } from '../components/StateTag';
 import { hitsFor } from '../lib/highlight';
@@ -61,7 +61,7 @@ export function PostContentCard({ post }: { post: PostDetailView }) {
       {c.images.length ? (
         <View className="pd-gap pd-images">
           <Text className="zw-muted">图片 {c.images.length} 张（仅工作人员可见，公开信息流不含图片）</Text>
-          <PhotoGrid photos={c.images} load={(imageId) => postImageUrl(post._id, imageId)} />
+          <ImageGrid photos={c.images} load={(imageId) => postImageUrl(post._id, imageId)} />
         </View>
       ) : null}
       {post.emergencyEvent ? (

@@ -5,7 +5,7 @@ import { RATING_LABELS, STATE_LABELS } from '@shared/messages/transitions';
 import { deadlineStatus } from '@shared/messages/deadline';
 import { formatChinaTime } from '../../lib/time';
 import { staffPhotoUrl } from '../../services/messages';
-import { PhotoGrid } from '../../pages/messages/detail/PhotoGrid';
+import { ImageGrid } from '../../components/ImageGrid';
 
 // The read-only parts of the message page: the message, deadlines, and each step in progress.
 
@@ -42,7 +42,7 @@ export function MessageHead({ m, now }: { m: StaffMessageView; now: number }) {
       <Text className="msg-content" userSelect selectable>
         {m.content}
       </Text>
-      <PhotoGrid photos={m.photos} load={(photoId) => staffPhotoUrl(m._id, photoId)} />
+      <ImageGrid photos={m.photos} load={(photoId) => staffPhotoUrl(m._id, photoId)} />
       <Text className="zw-muted">
         {CHANNEL_LABELS[m.channel]}
         {m.externalId ? ` ${m.externalId}` : ''} · {formatChinaTime(m.createdAt)} · 群众

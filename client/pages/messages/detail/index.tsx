@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { publicStatusTone } from '../mine/MessageCard';
 import { RatingCard } from './RatingCard';
 import { Timeline } from './Timeline';
-import { PhotoGrid } from './PhotoGrid';
+import { ImageGrid } from '../../../components/ImageGrid';
 import './index.scss';
 
 // 留言详情 (citizen): the message, the answer, one-tap rating, and the timeline in plain words.
@@ -83,7 +83,7 @@ export default function DetailPage() {
             <Text className="detail-meta__unit">{m.unitName}</Text>
           </View>
           <Text className="detail-content">{m.content}</Text>
-          <PhotoGrid photos={m.photos} load={ownPhotoUrl} />
+          <ImageGrid photos={m.photos} load={ownPhotoUrl} />
           <Text className="zw-muted">提交于 {formatChinaTime(m.createdAt)}</Text>
           {m.answerDueAt ? (
             <Text className="detail-due">

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Envelope } from '@shared/core/envelope';
-import './Timeline.scss';
+import './images.scss';
 
-// A message's photos as thumbnails; each URL is asked of the server (only those allowed get one),
-// and a tap opens the full-screen viewer.
+// Private images as thumbnails (a message's photos, a post's images); each URL is asked of the
+// server (only those allowed get one), and a tap opens the full-screen viewer.
 
-export function PhotoGrid(props: { photos: string[]; load: (photoId: string) => Promise<Envelope<{ url: string }>> }) {
+export function ImageGrid(props: { photos: string[]; load: (photoId: string) => Promise<Envelope<{ url: string }>> }) {
   const [urls, setUrls] = useState<Record<string, string>>({});
   const { photos } = props;
   // The loader may be a new function each render; the photo list decides when to load.
