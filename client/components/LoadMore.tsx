@@ -35,3 +35,25 @@ export function LoadMore(props: {
     </View>
   );
 }
+
+/** The footer of a list fed by usePagedList, from the list's own state. */
+export function PagedFooter(props: {
+  list: {
+    hasMore: boolean;
+    loadingMore: boolean;
+    moreError: string | null;
+    items: unknown[];
+    loadMore(): Promise<void>;
+  };
+}) {
+  const { list } = props;
+  return (
+    <LoadMore
+      hasMore={list.hasMore}
+      loading={list.loadingMore}
+      error={list.moreError}
+      count={list.items.length}
+      onLoadMore={() => void list.loadMore()}
+    />
+  );
+}

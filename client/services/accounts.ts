@@ -9,6 +9,7 @@ import type {
 import type { AccountAction } from '@shared/accounts/transitions';
 import type { Page } from '@shared/messages/schemas';
 import { API_ORIGIN, IS_WEAPP } from './env';
+import { cursorArg, searchArg } from './paging';
 import { call } from './transport';
 
 // The accounts cloud function (issue 4): the registry, its approval steps, documents and the
@@ -17,13 +18,12 @@ import { call } from './transport';
 export type { AccountDetail, AccountExceptionView, AccountListItem, ApplyInput, DirectoryEntry, Page, StaffOption };
 
 const FN = 'accounts';
-const withCursor = (cursor?: string | null) => (cursor ? { cursor } : {});
 
 export function directory(args: { unitId?: string; platform?: string; cursor?: string | null }) {
   return call<Page<DirectoryEntry>>(FN, 'accounts.directory', {
     ...(args.unitId ? { unitId: args.unitId } : {}),
     ...(args.platform ? { platform: args.platform } : {}),
-    ...withCursor(args.cursor),
+    ...cursorArg(args.cursor),
   });
 }
 
@@ -33,20 +33,26 @@ export function listAccounts(args: { unitId?: string; view: ListView; cursor?: s
   return call<Page<AccountListItem>>(FN, 'accounts.list', {
     ...(args.unitId ? { unitId: args.unitId } : {}),
     view: args.view,
-    ...withCursor(args.cursor),
+    ...cursorArg(args.cursor),
   });
 }
 
 export function officeQueue(args: { cursor?: string | null }) {
-  return call<Page<AccountListItem>>(FN, 'accounts.officeQueue', withCursor(args.cursor));
+  return call<Page<AccountListItem>>(FN, 'accounts.officeQueue', cursorArg(args.cursor));
 }
 
 export function getAccount(id: string) {
   return call<AccountDetail>(FN, 'accounts.get', { id });
 }
 
-export function people(unitIds: string[]) {
-  return call<{ items: StaffOption[] }>(FN, 'accounts.people', { unitIds });
+/** People of the owning and managing units who may be named, by role and name, a page at a time. */
+export function people(args: { unitIds: string[]; role?: string; q?: string; cursor?: string | null }) {
+  return call<Page<StaffOption>>(FN, 'accounts.people', {
+    unitIds: args.unitIds,
+    ...(args.role ? { role: args.role } : {}),
+    ...searchArg(args.q),
+    ...cursorArg(args.cursor),
+  });
 }
 
 export function applyAccount(input: ApplyInput) {
@@ -86,8 +92,8 @@ export function exportRegistry() {
   return call<FileResult>(FN, 'accounts.exportRegistry', {});
 }
 
-export function listExceptions() {
-  return call<{ items: AccountExceptionView[] }>(FN, 'accounts.exceptions', {});
+export function listExceptions(args: { cursor?: string | null } = {}) {
+  return call<Page<AccountExceptionView>>(FN, 'accounts.exceptions', cursorArg(args.cursor));
 }
 
 export function grantException(input: {

@@ -1,5 +1,7 @@
 import type { StepUpPurpose } from '@shared/identity/policy';
 import type { StaffRoleView, StaffStatus } from './me';
+import type { Page } from '@shared/messages/schemas';
+import { cursorArg } from './paging';
 import { call } from './transport';
 import type { DeviceInfo } from './device-core';
 
@@ -42,7 +44,12 @@ export interface UnitStaffView {
   pendingRoles: RoleGrantView[];
   pinLocked: boolean;
   pinSet: boolean;
+  /** Their phones that still work (each can be reported lost from 人员). */
+  devices: DeviceView[];
 }
+
+/** 待审批 (pending grants here), 人员 (a role here, or disabled), or everyone. */
+export type StaffListView = 'all' | 'pending' | 'members';
 
 export interface InviteView {
   code: string;
@@ -79,8 +86,12 @@ export function createInvite(input: { unitId: string; role: string }) {
   return call<InviteView>(FN, 'invites.create', input);
 }
 
-export function listUnitStaff(unitId: string) {
-  return call<{ items: UnitStaffView[] }>(FN, 'staff.list', { unitId });
+export function listUnitStaff(args: { unitId: string; view: StaffListView; cursor?: string | null }) {
+  return call<Page<UnitStaffView>>(FN, 'staff.list', {
+    unitId: args.unitId,
+    view: args.view,
+    ...cursorArg(args.cursor),
+  });
 }
 
 export function decideStaff(input: { staffId: string; approve: boolean; reason?: string }) {
@@ -101,12 +112,17 @@ export function registerDevice(input: { deviceId: string; secret: string; info: 
   return call<{ deviceId: string; status: DeviceStatus }>(FN, 'devices.register', input);
 }
 
-export function myDevices() {
-  return call<{ items: DeviceView[] }>(FN, 'devices.mine');
+export function myDevices(args: { cursor?: string | null } = {}) {
+  return call<Page<DeviceView>>(FN, 'devices.mine', cursorArg(args.cursor));
 }
 
-export function unitDevices(unitId: string) {
-  return call<{ items: UnitDeviceView[] }>(FN, 'devices.unit', { unitId });
+/** A unit's phones that are not revoked, newest first; `status` narrows to pending or trusted. */
+export function unitDevices(args: { unitId: string; status?: 'pending' | 'trusted'; cursor?: string | null }) {
+  return call<Page<UnitDeviceView>>(FN, 'devices.unit', {
+    unitId: args.unitId,
+    ...(args.status ? { status: args.status } : {}),
+    ...cursorArg(args.cursor),
+  });
 }
 
 export function approveDevice(input: { deviceId: string; stepUpId: string }) {
@@ -140,7 +156,7 @@ export function verifyStepUp(purpose: StepUpPurpose, pin: string) {
 export function securityEvents(input: { unitId?: string; cursor?: string | null; pageSize?: number }) {
   return call<{ items: SecurityEventView[]; nextCursor: string | null }>(FN, 'security.events', {
     ...(input.unitId ? { unitId: input.unitId } : {}),
-    ...(input.cursor ? { cursor: input.cursor } : {}),
+    ...cursorArg(input.cursor),
     pageSize: input.pageSize ?? 20,
   });
 }

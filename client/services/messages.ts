@@ -11,6 +11,7 @@ import type {
   SupervisionView,
 } from '@shared/messages/schemas';
 import type { MessageState, Rating } from '@shared/messages/transitions';
+import { cursorArg, searchArg } from './paging';
 import { call } from './transport';
 
 export type {
@@ -25,8 +26,6 @@ export type {
   SupervisionItemView,
   SupervisionView,
 };
-
-const cursorArg = (cursor?: string | null) => (cursor ? { cursor } : {});
 
 export function submitMessage(input: SubmitMessageInput) {
   return call<{ _id: string; trackingNo: string; unitName: string; unsure: boolean }>(
@@ -79,9 +78,19 @@ export function supervisionList(args: { view: SupervisionView; cursor?: string |
   });
 }
 
-export function unitHandlers(unitId: string) {
-  return call<{ items: Array<{ _id: string; name: string; roles: string[] }> }>('messages', 'messages.handlers', {
-    unitId,
+export interface HandlerOption {
+  _id: string;
+  name: string;
+  /** Role labels in the unit (发布人员, 审核人员, 分管领导). */
+  roles: string[];
+}
+
+/** The people of a unit a message can be assigned to, searched by name, a page at a time. */
+export function unitHandlers(args: { unitId: string; q?: string; cursor?: string | null }) {
+  return call<Page<HandlerOption>>('messages', 'messages.handlers', {
+    unitId: args.unitId,
+    ...searchArg(args.q),
+    ...cursorArg(args.cursor),
   });
 }
 

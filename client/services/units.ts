@@ -1,9 +1,45 @@
+import type { Envelope } from '@shared/core/envelope';
+import type { Page } from '@shared/messages/schemas';
 import type { UnitSummary } from '@shared/org/units';
+import { cursorArg, searchArg } from './paging';
 import { call } from './transport';
 
 export type { UnitSummary };
 
-/** Every unit a citizen may write to (the message form's picker and the directory). */
-export function listUnits() {
-  return call<{ items: UnitSummary[] }>('identity', 'units.list');
+export interface UnitsQuery {
+  /** Part of a name or short name (教育, 花马池). */
+  q?: string;
+  /** Only these units (at most 20): a person's own units. */
+  ids?: string[];
+  /** The county office, the information center or the supervision office. */
+  role?: NonNullable<UnitSummary['role']>;
+  cursor?: string | null;
+  pageSize?: number;
+}
+
+/** One page of the county's units in their order — what the unit pickers search and scroll. */
+export function unitsPage(query: UnitsQuery = {}) {
+  return call<Page<UnitSummary>>('identity', 'units.list', {
+    ...searchArg(query.q),
+    ...(query.ids ? { ids: query.ids } : {}),
+    ...(query.role ? { role: query.role } : {}),
+    ...(query.pageSize ? { pageSize: query.pageSize } : {}),
+    ...cursorArg(query.cursor),
+  });
+}
+
+/**
+ * Every unit, a hundred a call. Only for a screen that really shows them all at once; a picker
+ * searches and loads more instead (components/UnitPicker).
+ */
+export async function listUnits(): Promise<Envelope<{ items: UnitSummary[] }>> {
+  const items: UnitSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: Envelope<Page<UnitSummary>> = await unitsPage({ pageSize: 100, cursor });
+    if (!res.ok) return res;
+    items.push(...res.data.items);
+    cursor = res.data.nextCursor;
+  } while (cursor);
+  return { ok: true, data: { items } };
 }

@@ -12,13 +12,14 @@ import {
   type Platform,
 } from '@shared/accounts/contract';
 import { getMe } from '../../services/me';
-import { listUnits, type UnitSummary } from '../../services/units';
-import { applyAccount, getAccount, people, resubmitAccount, type StaffOption } from '../../services/accounts';
+import { unitsPage, type UnitSummary } from '../../services/units';
+import { applyAccount, getAccount, resubmitAccount } from '../../services/accounts';
 import { readJson, removeKey, writeJson } from '../../services/storage';
 import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { Chips } from '../common/Chips';
+import { PersonChips } from '../common/PersonChips';
 import { check, EMPTY, restore, type Draft } from './form';
 import '../common/accounts.scss';
 
@@ -45,7 +46,6 @@ export default function ApplyPage() {
   const [draft, setDraft] = useState<Draft>(() => restore(readJson(key)));
   const [units, setUnits] = useState<UnitSummary[]>([]);
   const [mine, setMine] = useState<string[]>([]);
-  const [staff, setStaff] = useState<StaffOption[]>([]);
   const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; message?: string }>({
     status: 'loading',
   });
@@ -55,13 +55,15 @@ export default function ApplyPage() {
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
-    const [me, all] = await Promise.all([getMe(), listUnits()]);
-    if (!me.ok || !all.ok)
-      return setState({ status: 'error', message: !me.ok ? me.message : !all.ok ? all.message : '' });
+    const me = await getMe();
+    if (!me.ok) return setState({ status: 'error', message: me.message });
     const ids = [
       ...new Set((me.data.staff?.roles ?? []).filter((r) => UNIT_ROLES.includes(r.role)).map((r) => r.unitId)),
-    ];
-    setUnits(all.data.items ?? []);
+    ].slice(0, 20);
+    // Only the person's own units: their names and short names (the name rule's hint).
+    const own = ids.length ? await unitsPage({ ids, pageSize: 20 }) : null;
+    if (own && !own.ok) return setState({ status: 'error', message: own.message });
+    setUnits(own?.data.items ?? []);
     setMine(ids);
     if (resubmitId && !readJson(key)) {
       const d = await getAccount(resubmitId);
@@ -91,27 +93,6 @@ export default function ApplyPage() {
   }, [load]);
 
   const unitIds = [...new Set([draft.owningUnitId, draft.managingUnitId].filter(Boolean))];
-  const unitKey = unitIds.join(',');
-  useEffect(() => {
-    if (!unitKey) return;
-    void people(unitKey.split(',')).then((r) => {
-      if (!r.ok) return setFormError(r.message);
-      setStaff(r.data.items);
-      // With one candidate for a role, choose them.
-      setDraft((d) => {
-        const only = (role: string) => {
-          const c = [...new Set(r.data.items.filter((s) => s.roles.includes(role)).map((s) => s.staffId))];
-          return c.length === 1 ? c[0] : '';
-        };
-        return {
-          ...d,
-          leaderId: d.leaderId || only('leader'),
-          reviewerId: d.reviewerId || only('reviewer'),
-          publisherId: d.publisherId || only('publisher'),
-        };
-      });
-    });
-  }, [unitKey]);
 
   useEffect(() => {
     writeJson(key, draft);
@@ -177,19 +158,20 @@ export default function ApplyPage() {
 
   const unitOptions = units.filter((u) => mine.includes(u._id)).map((u) => ({ id: u._id, label: u.name }));
   const owning = units.find((u) => u._id === draft.owningUnitId);
-  const person = (role: string) =>
-    [...new Map(staff.filter((s) => s.roles.includes(role)).map((s) => [s.staffId, s])).values()].map((s) => ({
-      id: s.staffId,
-      label: s.name,
-      hint: s.title,
-    }));
-  const holders = [
-    ...new Map(staff.filter((s) => s.unitId === draft.owningUnitId).map((s) => [s.staffId, s])).values(),
-  ].map((s) => ({
-    id: s.staffId,
-    label: s.name,
-    hint: s.title,
-  }));
+  // The three responsible people hold the role in the owning or managing unit (附件1).
+  const person = (role: 'leaderId' | 'reviewerId' | 'publisherId', roleName: string, empty: string) =>
+    unitIds.length ? (
+      <PersonChips
+        unitIds={unitIds}
+        role={roleName}
+        value={draft[role]}
+        empty={empty}
+        autoPick
+        onPick={(id) => update({ [role]: id })}
+      />
+    ) : (
+      <Text className="zw-muted">请先选择主管部门</Text>
+    );
 
   return (
     <View className="acc-page">
@@ -232,7 +214,12 @@ export default function ApplyPage() {
           </Field>
           {draft.type && draft.type !== 'institutional' ? (
             <Field label="账号本人" error={errors.holderStaffId}>
-              <Chips options={holders} value={draft.holderStaffId} onPick={(id) => update({ holderStaffId: id })} />
+              <PersonChips
+                unitIds={[draft.owningUnitId]}
+                value={draft.holderStaffId}
+                empty="本单位还没有登记的工作人员"
+                onPick={(id) => update({ holderStaffId: id })}
+              />
             </Field>
           ) : null}
           <Field
@@ -263,28 +250,13 @@ export default function ApplyPage() {
         <View className="zw-card">
           <Text className="zw-section-title">责任人（附件1 备案表）</Text>
           <Field label="分管领导" error={errors['responsible.leaderId']}>
-            <Chips
-              options={person('leader')}
-              value={draft.leaderId}
-              onPick={(leaderId) => update({ leaderId })}
-              empty="本单位还没有分管领导角色的人员"
-            />
+            {person('leaderId', 'leader', '本单位还没有分管领导角色的人员')}
           </Field>
           <Field label="审核人员" error={errors['responsible.reviewerId']}>
-            <Chips
-              options={person('reviewer')}
-              value={draft.reviewerId}
-              onPick={(reviewerId) => update({ reviewerId })}
-              empty="本单位还没有审核人员"
-            />
+            {person('reviewerId', 'reviewer', '本单位还没有审核人员')}
           </Field>
           <Field label="发布人员" error={errors['responsible.publisherId']}>
-            <Chips
-              options={person('publisher')}
-              value={draft.publisherId}
-              onPick={(publisherId) => update({ publisherId })}
-              empty="本单位还没有发布人员"
-            />
+            {person('publisherId', 'publisher', '本单位还没有发布人员')}
           </Field>
           <Field label="QQ号（选填）" error={errors.qq}>
             <Input

@@ -3,6 +3,7 @@ import { Button, Checkbox, Input, Popup, TextArea } from '@nutui/nutui-react-tar
 import type { FieldErrors } from '@shared/core/envelope';
 import { FieldError } from '../../components/FieldError';
 import { Chips } from './Chips';
+import { PersonChips } from './PersonChips';
 
 // One sheet for every lifecycle step: its fields (text, date, reason, confirmation, choices), the
 // server's message beside each field, and values kept while the sheet is open and after a refusal.
@@ -10,7 +11,8 @@ import { Chips } from './Chips';
 export type StepField =
   | { key: string; label: string; kind: 'text' | 'date' | 'textarea'; placeholder?: string; hint?: string }
   | { key: string; label: string; kind: 'check' }
-  | { key: string; label: string; kind: 'chips'; options: Array<{ id: string; label: string; hint?: string }> };
+  | { key: string; label: string; kind: 'chips'; options: Array<{ id: string; label: string; hint?: string }> }
+  | { key: string; label: string; kind: 'person'; unitIds: string[]; role: string; valueName?: string };
 
 export type StepValues = Record<string, string | boolean>;
 
@@ -67,6 +69,16 @@ export function StepSheet(props: Props) {
               <Chips
                 options={f.options}
                 value={String(props.values[f.key] ?? '')}
+                onPick={(id) => props.onChange(f.key, id)}
+              />
+            ) : null}
+            {f.kind === 'person' ? (
+              <PersonChips
+                unitIds={f.unitIds}
+                role={f.role}
+                value={String(props.values[f.key] ?? '')}
+                valueName={f.valueName}
+                empty="没有可选的人员"
                 onPick={(id) => props.onChange(f.key, id)}
               />
             ) : null}

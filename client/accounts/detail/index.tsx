@@ -12,11 +12,9 @@ import {
   getAccount,
   imageSrc,
   listAccounts,
-  people,
   setImage,
   takeStep,
   type AccountDetail,
-  type StaffOption,
 } from '../../services/accounts';
 import { requestStepUp, needsStepUp as refusedForStepUp } from '../../services/stepup';
 import { ErrorView, LoadingView } from '../../components/StateViews';
@@ -68,7 +66,6 @@ export default function AccountDetailPage() {
   const id = useRouter().params.id ?? '';
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [sheet, setSheet] = useState<Sheet | null>(null);
-  const [staff, setStaff] = useState<StaffOption[]>([]);
   const [siblings, setSiblings] = useState<Array<{ id: string; label: string }>>([]);
   const [busyDoc, setBusyDoc] = useState(false);
 
@@ -100,10 +97,6 @@ export default function AccountDetailPage() {
     if (action === 'resubmit') return void Taro.navigateTo({ url: `/accounts/apply/index?id=${d._id}` });
     const ui = STEP_UI[action];
     if (!ui) return;
-    if (action === 'edit' && !staff.length) {
-      const r = await people([...new Set([d.owningUnitId, d.managingUnitId])]);
-      if (r.ok) setStaff(r.data.items);
-    }
     if (action === 'requestClose') {
       const r = await listAccounts({ unitId: d.owningUnitId, view: 'all' });
       if (r.ok)
@@ -123,9 +116,7 @@ export default function AccountDetailPage() {
   const confirm = async () => {
     if (!sheet) return;
     const ui = STEP_UI[sheet.action]!;
-    const unchecked = ui
-      .fields(d, { people: staff, siblings })
-      .find((f) => f.kind === 'check' && sheet.values[f.key] !== true);
+    const unchecked = ui.fields(d, { siblings }).find((f) => f.kind === 'check' && sheet.values[f.key] !== true);
     if (unchecked) return setSheet({ ...sheet, errors: { [unchecked.key]: '请先勾选确认' } });
     setSheet({ ...sheet, busy: true, formError: null, errors: {} });
     let data = ui.payload(sheet.values);
@@ -310,7 +301,7 @@ export default function AccountDetailPage() {
           visible
           title={ui.title}
           description={ui.description}
-          fields={ui.fields(d, { people: staff, siblings })}
+          fields={ui.fields(d, { siblings })}
           values={sheet.values}
           errors={sheet.errors}
           formError={sheet.formError}

@@ -1,5 +1,5 @@
 import { TRANSITIONS, type AccountAction } from '@shared/accounts/transitions';
-import type { AccountDetail, StaffOption } from '../../services/accounts';
+import type { AccountDetail } from '../../services/accounts';
 import type { StepField, StepValues } from '../common/StepSheet';
 
 // What each lifecycle step asks for on the phone, and how its answers become the request.
@@ -11,7 +11,7 @@ export interface StepUi {
   description?: string;
   confirmText: string;
   danger?: boolean;
-  fields(d: AccountDetail, ctx: { people: StaffOption[]; siblings: Array<{ id: string; label: string }> }): StepField[];
+  fields(d: AccountDetail, ctx: { siblings: Array<{ id: string; label: string }> }): StepField[];
   defaults(d: AccountDetail, today: string): StepValues;
   payload(v: StepValues): Record<string, unknown>;
 }
@@ -48,12 +48,20 @@ const withReason = (button: string, description: string, danger = true): StepUi 
   payload: (v) => ({ reason: str(v, 'reason') }),
 });
 
-const people = (ctx: { people: StaffOption[] }, role: string) =>
-  [...new Map(ctx.people.filter((p) => p.roles.includes(role)).map((p) => [p.staffId, p])).values()].map((p) => ({
-    id: p.staffId,
-    label: p.name,
-    hint: p.title,
-  }));
+/** A responsible person, chosen among the owning and managing units' people with the role. */
+const person = (
+  d: AccountDetail,
+  key: 'leaderId' | 'reviewerId' | 'publisherId',
+  label: string,
+  role: 'leader' | 'reviewer' | 'publisher',
+): StepField => ({
+  key,
+  label,
+  kind: 'person',
+  unitIds: [...new Set([d.owningUnitId, d.managingUnitId])],
+  role,
+  valueName: d.responsible[role].name,
+});
 
 export const STEP_UI: Partial<Record<AccountAction, StepUi>> = {
   withdraw: { ...confirmOnly('撤回申请', '撤回后申请作废；如需开设请重新申请。'), danger: true },
@@ -93,11 +101,11 @@ export const STEP_UI: Partial<Record<AccountAction, StepUi>> = {
     title: '变更账号信息',
     description: '正常运行的账号变更名称或分管领导、审核人员、发布人员后，须在 7 天内重新备案。',
     confirmText: '保存变更',
-    fields: (_d, ctx) => [
+    fields: (d) => [
       { key: 'name', label: '账号名称', kind: 'text' },
-      { key: 'leaderId', label: '分管领导', kind: 'chips', options: people(ctx, 'leader') },
-      { key: 'reviewerId', label: '审核人员', kind: 'chips', options: people(ctx, 'reviewer') },
-      { key: 'publisherId', label: '发布人员', kind: 'chips', options: people(ctx, 'publisher') },
+      person(d, 'leaderId', '分管领导', 'leader'),
+      person(d, 'reviewerId', '审核人员', 'reviewer'),
+      person(d, 'publisherId', '发布人员', 'publisher'),
       { key: 'qq', label: 'QQ号（选填）', kind: 'text' },
     ],
     defaults: (d) => ({

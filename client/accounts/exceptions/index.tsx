@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import type { FieldErrors } from '@shared/core/envelope';
 import { PLATFORMS, PLATFORM_LABELS, type Platform } from '@shared/accounts/contract';
 import { EXCEPTION_KINDS, EXCEPTION_KIND_LABELS, type ExceptionKind } from '@shared/accounts/schemas';
-import { listUnits, type UnitSummary } from '../../services/units';
 import { grantException, listExceptions, revokeException, type AccountExceptionView } from '../../services/accounts';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
+import { UnitField } from '../../components/UnitPicker';
+import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonDialog } from '../../components/ReasonDialog';
@@ -21,34 +23,28 @@ import '../common/accounts.scss';
 
 interface Form {
   unitId: string;
+  unitName: string;
   kind: ExceptionKind | '';
   platform: Platform | '';
   name: string;
   reason: string;
 }
-const EMPTY: Form = { unitId: '', kind: '', platform: '', name: '', reason: '' };
+const EMPTY: Form = { unitId: '', unitName: '', kind: '', platform: '', name: '', reason: '' };
 
 export default function ExceptionsPage() {
-  const [units, setUnits] = useState<UnitSummary[]>([]);
-  const [items, setItems] = useState<AccountExceptionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    const [u, e] = await Promise.all([listUnits(), listExceptions()]);
-    if (!u.ok) return setError(u.message);
-    if (!e.ok) return setError(e.message);
-    setUnits(u.data.items ?? []);
-    setItems(e.data.items);
-  }, []);
+  const list = usePagedList<AccountExceptionView>(useCallback((cursor) => listExceptions({ cursor }), []));
+  const { refresh } = list;
   useEffect(() => {
-    void load();
-  }, [load]);
+    void refresh();
+  }, [refresh]);
+  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()));
+  useLoadMoreAtBottom(list);
 
   const update = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -72,11 +68,8 @@ export default function ExceptionsPage() {
     }
     setForm(EMPTY);
     void Taro.showToast({ title: '已登记', icon: 'success' });
-    await load();
+    await refresh();
   };
-
-  if (error) return <ErrorView message={error} onRetry={() => void load()} />;
-  if (!items) return <LoadingView />;
 
   return (
     <View className="acc-page">
@@ -86,10 +79,11 @@ export default function ExceptionsPage() {
           <Text className="zw-section-title">登记新的例外</Text>
           <View className="acc-field">
             <Text className="acc-field__label">单位</Text>
-            <Chips
-              options={units.map((u) => ({ id: u._id, label: u.name }))}
-              value={form.unitId}
-              onPick={(unitId) => update({ unitId })}
+            <UnitField
+              title="选择单位"
+              placeholder="请选择单位（可搜索）"
+              value={form.unitId ? { id: form.unitId, name: form.unitName } : null}
+              onChange={(u) => update({ unitId: u?.id ?? '', unitName: u?.name ?? '' })}
             />
             <FieldError message={errors.unitId} />
           </View>
@@ -141,29 +135,32 @@ export default function ExceptionsPage() {
         </View>
 
         <Text className="zw-section-title">已登记的例外</Text>
-        {items.length === 0 ? <EmptyView title="暂无例外" /> : null}
-        {items.map((e) => (
-          <View key={e._id} className="zw-card">
-            <View className="acc-card__top">
-              <Text className="acc-card__name">
-                {e.unitName} · {PLATFORM_LABELS[e.platform]}
-              </Text>
-              <Text className="zw-tag">{e.revokedAt ? '已撤销' : e.usedByAccountId ? '已使用' : '可使用'}</Text>
-            </View>
-            <Text className="zw-muted">
-              {EXCEPTION_KIND_LABELS[e.kind]}
-              {e.name ? `「${e.name}」` : ''}：{e.reason}
-            </Text>
-            <Text className="zw-muted">
-              {e.grantedByName} 登记于 {formatChinaTime(e.grantedAt)}
-            </Text>
-            {!e.revokedAt && !e.usedByAccountId ? (
-              <Button size="small" fill="outline" onClick={() => setRevoking(e._id)}>
-                撤销
-              </Button>
-            ) : null}
-          </View>
-        ))}
+        <PagedView list={list} empty={<EmptyView title="暂无例外" />}>
+          {(items) =>
+            items.map((e) => (
+              <View key={e._id} className="zw-card">
+                <View className="acc-card__top">
+                  <Text className="acc-card__name">
+                    {e.unitName} · {PLATFORM_LABELS[e.platform]}
+                  </Text>
+                  <Text className="zw-tag">{e.revokedAt ? '已撤销' : e.usedByAccountId ? '已使用' : '可使用'}</Text>
+                </View>
+                <Text className="zw-muted">
+                  {EXCEPTION_KIND_LABELS[e.kind]}
+                  {e.name ? `「${e.name}」` : ''}：{e.reason}
+                </Text>
+                <Text className="zw-muted">
+                  {e.grantedByName} 登记于 {formatChinaTime(e.grantedAt)}
+                </Text>
+                {!e.revokedAt && !e.usedByAccountId ? (
+                  <Button size="small" fill="outline" onClick={() => setRevoking(e._id)}>
+                    撤销
+                  </Button>
+                ) : null}
+              </View>
+            ))
+          }
+        </PagedView>
       </View>
       <ReasonDialog
         visible={revoking !== null}
@@ -177,7 +174,7 @@ export default function ExceptionsPage() {
           void revokeException(id, reason).then(async (r) => {
             if (!r.ok) return void Taro.showToast({ title: r.message, icon: 'none' });
             setRevoking(null);
-            await load();
+            await refresh();
           });
         }}
       />

@@ -3,11 +3,12 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { getMe, type MeStaffView } from '../../services/me';
-import { listUnits } from '../../services/units';
+import { unitsPage } from '../../services/units';
 import { exportRegistry, listAccounts, officeQueue } from '../../services/accounts';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { GuardedPage, type Guard } from '../../components/GuardedPage';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { AccountCard } from '../common/AccountCard';
 import { saveDocument } from '../common/files';
@@ -17,11 +18,7 @@ import '../common/accounts.scss';
 // 政务账号管理: the unit's accounts with filing badges, and the approval lists of the unit's
 // leader, the county office and the information center.
 
-type Who =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'denied' }
-  | { status: 'ready'; me: MeStaffView; tabs: Tab[] };
+type Who = Guard | { status: 'ready'; me: MeStaffView; tabs: Tab[] };
 
 export default function AccountsHome() {
   const [who, setWho] = useState<Who>({ status: 'loading' });
@@ -29,12 +26,12 @@ export default function AccountsHome() {
   const [exporting, setExporting] = useState(false);
 
   const loadWho = useCallback(async () => {
-    const [me, units] = await Promise.all([getMe(), listUnits()]);
+    const [me, office] = await Promise.all([getMe(), unitsPage({ role: 'countyOffice', pageSize: 1 })]);
     if (!me.ok) return setWho({ status: 'error', message: me.message });
-    if (!units.ok) return setWho({ status: 'error', message: units.message });
+    if (!office.ok) return setWho({ status: 'error', message: office.message });
     const staff = me.data.staff;
     if (!staff || staff.status !== 'active') return setWho({ status: 'denied' });
-    const tabs = tabsFor(staff.roles, units.data.items ?? []);
+    const tabs = tabsFor(staff.roles, office.data.items[0]?._id ?? null);
     if (!tabs.length) return setWho({ status: 'denied' });
     setWho({ status: 'ready', me: staff, tabs });
     setTabKey((k) => (tabs.some((t) => t.key === k) ? k : tabs[0].key));
@@ -71,18 +68,17 @@ export default function AccountsHome() {
 
   if (who.status !== 'ready') {
     return (
-      <View className="acc-page">
-        <PageHeader title="政务账号管理" />
-        {who.status === 'loading' ? <LoadingView /> : null}
-        {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
-        {who.status === 'denied' ? (
-          <ErrorView
-            message="政务账号管理仅限在册工作人员使用。"
-            retryText="查看账号名录"
-            onRetry={() => void Taro.redirectTo({ url: '/pages/directory/index' })}
-          />
-        ) : null}
-      </View>
+      <GuardedPage
+        title="政务账号管理"
+        className="acc-page"
+        guard={who}
+        onRetry={() => void loadWho()}
+        denied={{
+          message: '政务账号管理仅限在册工作人员使用。',
+          actionText: '查看账号名录',
+          onAction: () => void Taro.redirectTo({ url: '/pages/directory/index' }),
+        }}
+      />
     );
   }
 
@@ -143,30 +139,17 @@ export default function AccountsHome() {
           ) : null}
         </View>
 
-        {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-        {list.status === 'error' ? (
-          <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-        ) : null}
-        {list.status === 'ready' && list.items.length === 0 ? (
-          <EmptyView
-            title="暂无账号"
-            description={tab?.kind === 'unit' && tab.view === 'all' ? '点“申请开设账号”开始' : '没有需要处理的账号'}
-          />
-        ) : null}
-        {list.status === 'ready' && list.items.length > 0 ? (
-          <View>
-            {list.items.map((item) => (
-              <AccountCard key={item._id} item={item} showUnit={tab?.kind !== 'unit'} />
-            ))}
-            <LoadMore
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              error={list.moreError}
-              count={list.items.length}
-              onLoadMore={() => void list.loadMore()}
+        <PagedView
+          list={list}
+          empty={
+            <EmptyView
+              title="暂无账号"
+              description={tab?.kind === 'unit' && tab.view === 'all' ? '点“申请开设账号”开始' : '没有需要处理的账号'}
             />
-          </View>
-        ) : null}
+          }
+        >
+          {(items) => items.map((item) => <AccountCard key={item._id} item={item} showUnit={tab?.kind !== 'unit'} />)}
+        </PagedView>
       </View>
     </View>
   );

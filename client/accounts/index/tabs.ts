@@ -1,4 +1,3 @@
-import type { UnitSummary } from '@shared/org/units';
 import type { StaffRoleView } from '../../services/me';
 import type { ListView } from '../../services/accounts';
 
@@ -12,7 +11,8 @@ export type Tab =
 
 const UNIT_ROLES = ['publisher', 'reviewer', 'leader', 'unitAdmin'];
 
-export function tabsFor(roles: readonly StaffRoleView[], units: readonly UnitSummary[]): Tab[] {
+/** `officeId`: the county government office (县政府办公室), whose leaders approve applications. */
+export function tabsFor(roles: readonly StaffRoleView[], officeId: string | null): Tab[] {
   const tabs: Tab[] = [];
   const seen = new Set<string>();
   for (const r of roles) {
@@ -21,8 +21,7 @@ export function tabsFor(roles: readonly StaffRoleView[], units: readonly UnitSum
     tabs.push({ key: `todo-${r.unitId}`, label: `${r.unitName}·待办`, kind: 'unit', unitId: r.unitId, view: 'todo' });
     tabs.push({ key: `all-${r.unitId}`, label: `${r.unitName}·账号`, kind: 'unit', unitId: r.unitId, view: 'all' });
   }
-  const office = units.find((u) => u.role === 'countyOffice');
-  if (office && roles.some((r) => r.unitId === office._id && (r.role === 'leader' || r.role === 'unitAdmin'))) {
+  if (officeId && roles.some((r) => r.unitId === officeId && (r.role === 'leader' || r.role === 'unitAdmin'))) {
     tabs.unshift({ key: 'office', label: '县政府办公室待审批', kind: 'office' });
   }
   if (roles.some((r) => r.role === 'infoCenter' || r.role === 'supervisor')) {

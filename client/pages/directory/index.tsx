@@ -3,12 +3,12 @@ import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { PLATFORMS, PLATFORM_LABELS, type Platform } from '@shared/accounts/contract';
 import { directory, imageSrc, type DirectoryEntry } from '../../services/accounts';
-import { listUnits, type UnitSummary } from '../../services/units';
 import { getMe } from '../../services/me';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { UnitField } from '../../components/UnitPicker';
 import { groupByUnit } from './group';
 import './index.scss';
 
@@ -69,12 +69,11 @@ function AccountRow({ entry }: { entry: DirectoryEntry }) {
 
 export default function DirectoryPage() {
   const [platform, setPlatform] = useState<Platform | ''>('');
-  const [unitId, setUnitId] = useState('');
-  const [units, setUnits] = useState<UnitSummary[]>([]);
+  const [unit, setUnit] = useState<{ id: string; name: string } | null>(null);
+  const unitId = unit?.id ?? '';
   const [staff, setStaff] = useState(false);
 
   useEffect(() => {
-    void listUnits().then((r) => r.ok && setUnits(r.data.items ?? []));
     void getMe().then((r) => setStaff(Boolean(r.ok && r.data.staff && r.data.staff.status === 'active')));
   }, []);
 
@@ -94,7 +93,6 @@ export default function DirectoryPage() {
     { id: '' as const, label: '全部平台' },
     ...PLATFORMS.map((p) => ({ id: p, label: PLATFORM_LABELS[p] })),
   ];
-  const unitChips = [{ id: '', label: '全部单位' }, ...units.map((u) => ({ id: u._id, label: u.name }))];
 
   return (
     <View className="dir">
@@ -104,7 +102,9 @@ export default function DirectoryPage() {
         <Text className="dir-head__desc">全县各单位已备案的政务微博、微信等账号，长按或点开二维码即可关注</Text>
       </View>
       <Chips items={platformChips} value={platform} onPick={(v) => setPlatform(v as Platform | '')} />
-      {units.length ? <Chips items={unitChips} value={unitId} onPick={setUnitId} /> : null}
+      <View className="dir-unit-filter">
+        <UnitField title="按单位查看" placeholder="全部单位" anyLabel="全部单位" value={unit} onChange={setUnit} />
+      </View>
 
       {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
       {list.status === 'error' ? (

@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { ErrorView, LoadingView } from '../../components/StateViews';
+import { PagedFooter } from '../../components/LoadMore';
+import { usePagedList } from '../../hooks/usePagedList';
 import { getMe, type MeStaffView } from '../../services/me';
 import { lockSession, myDevices, reportDeviceLost, type DeviceView } from '../../services/identity';
 import { currentDevice } from '../../services/device';
@@ -22,7 +24,7 @@ import './index.scss';
 type Load =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; staff: MeStaffView | null; devices: DeviceView[]; devicesError: string | null; localId: string };
+  | { status: 'ready'; staff: MeStaffView | null; localId: string };
 
 const STATUS_TEXT: Record<string, string> = { pending: '登记待审批', disabled: '已停用' };
 
@@ -48,20 +50,18 @@ export default function MePage() {
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
+  // My phones, newest first, 20 at a time (this phone is almost always among the first).
+  const phones = usePagedList<DeviceView>(useCallback((cursor) => myDevices({ cursor }), []));
+  const refreshPhones = phones.refresh;
+
   const refresh = useCallback(async () => {
     setLoad((l) => (l.status === 'ready' ? l : { status: 'loading' }));
     const [meRes, device] = await Promise.all([getMe(), currentDevice().catch(() => null)]);
     if (!meRes.ok) return setLoad({ status: 'error', message: meRes.message });
     const staff = meRes.data.staff;
-    let devices: DeviceView[] = [];
-    let devicesError: string | null = null;
-    if (staff && staff.status !== 'disabled') {
-      const res = await myDevices();
-      if (res.ok) devices = res.data.items ?? [];
-      else devicesError = res.message;
-    }
-    setLoad({ status: 'ready', staff, devices, devicesError, localId: device?.id ?? '' });
-  }, []);
+    if (staff && staff.status !== 'disabled') await refreshPhones();
+    setLoad({ status: 'ready', staff, localId: device?.id ?? '' });
+  }, [refreshPhones]);
 
   useDidShow(() => {
     void refresh();
@@ -100,7 +100,8 @@ export default function MePage() {
     );
   }
 
-  const { staff, devices, localId } = load;
+  const { staff, localId } = load;
+  const devices = phones.items;
 
   if (!staff) {
     return (
@@ -178,8 +179,9 @@ export default function MePage() {
           <>
             <Text className="zw-section-title">我的设备</Text>
             <View className="zw-card">
-              {load.devicesError ? <Text className="zw-notice zw-notice--error">{load.devicesError}</Text> : null}
+              {phones.error ? <Text className="zw-notice zw-notice--error">{phones.error}</Text> : null}
               <DeviceList devices={devices} localId={localId} onReportLost={setLosing} />
+              {phones.hasMore || phones.moreError ? <PagedFooter list={phones} /> : null}
               {!boundHere ? (
                 <View className="zw-actions">
                   <Button type="primary" onClick={go('/pages/bind/index')}>

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { UnitDeviceView } from '../../services/identity';
-import { EmptyView } from '../../components/StateViews';
 import { deviceName, deviceSystem } from '../../lib/devices';
 import { formatChinaTime } from '../../lib/time';
 
@@ -12,8 +11,6 @@ export function PendingDevices(props: {
   busyId: string | null;
   onApprove(d: UnitDeviceView): void;
 }) {
-  if (!props.items.length)
-    return <EmptyView title="没有待批准的设备" description="本单位人员申请绑定手机后，会出现在这里" />;
   return (
     <View>
       <Text className="zw-notice">批准前请与本人核对手机型号。批准设备需要输入您的 PIN。</Text>

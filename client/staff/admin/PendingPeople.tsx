@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { UnitStaffView } from '../../services/identity';
-import { EmptyView } from '../../components/StateViews';
 import { roleLabel } from '../../lib/roles';
 
 // 待审批人员: people who redeemed an invite to this unit; approve, or refuse with a reason.
@@ -12,8 +11,6 @@ export function PendingPeople(props: {
   onApprove(s: UnitStaffView): void;
   onRefuse(s: UnitStaffView): void;
 }) {
-  if (!props.items.length)
-    return <EmptyView title="没有待审批的人员" description="新同事使用邀请码登记后，会出现在这里" />;
   return (
     <View>
       {props.items.map((s) => (

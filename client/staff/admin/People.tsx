@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { UnitDeviceView, UnitStaffView } from '../../services/identity';
-import { EmptyView } from '../../components/StateViews';
 import { roleLabel } from '../../lib/roles';
 import { DEVICE_STATUS_LABELS, DEVICE_STATUS_TONE, deviceName } from '../../lib/devices';
-import { devicesOf } from './roles';
 
 // 人员: everyone with a role here; 停用 (with a reason), 解除锁定 after too many wrong PINs,
-// and 挂失 for each of their phones.
+// and 挂失 for each of their working phones (the server lists them with the person).
 
 const STATUS: Record<string, { text: string; tone: string }> = {
   active: { text: '在用', tone: 'zw-tag--done' },
@@ -17,20 +15,17 @@ const STATUS: Record<string, { text: string; tone: string }> = {
 
 export function People(props: {
   items: UnitStaffView[];
-  devices: UnitDeviceView[];
   meId: string;
   busyId: string | null;
   onDisable(s: UnitStaffView): void;
   onUnlock(s: UnitStaffView): void;
   onReportLost(d: UnitDeviceView): void;
 }) {
-  if (!props.items.length)
-    return <EmptyView title="本单位还没有工作人员" description="在“邀请码”里生成邀请码，发给新同事登记" />;
   return (
     <View>
       {props.items.map((s) => {
         const st = STATUS[s.status] ?? { text: s.status, tone: '' };
-        const phones = devicesOf(props.devices, s._id);
+        const phones: UnitDeviceView[] = s.devices.map((d) => ({ ...d, holder: `${s.name}（${s.title}）` }));
         const busy = props.busyId !== null;
         return (
           <View key={s._id} className="zw-card admin-item">

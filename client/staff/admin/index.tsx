@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorView, LoadingView } from '../../components/StateViews';
+import { GuardedPage } from '../../components/GuardedPage';
+import { PagedView } from '../../components/PagedView';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { EmptyView } from '../../components/StateViews';
 import { StepUpPrompt } from '../../components/StepUpPrompt';
 import { useCaptureGuard } from '../../hooks/useCaptureGuard';
+import { useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import {
   approveDevice,
   decideStaff,
@@ -26,14 +29,21 @@ import { PendingPeople } from './PendingPeople';
 import { PendingDevices } from './PendingDevices';
 import { People } from './People';
 import { Invites } from './Invites';
-import { invitableRoles, members, pendingDevices, pendingPeople } from './roles';
-import { useUnitData } from './useUnitData';
+import { invitableRoles } from './roles';
+import { useUnitLists } from './useUnitLists';
 import './index.scss';
 
 // 单位管理 (unit admins; the information center for any unit): approve people and phones,
-// disable people, release PIN locks, report phones lost, and create invite codes.
+// disable people, release PIN locks, report phones lost, and create invite codes. Each list is
+// paged (a big unit loads more at the bottom); the information center finds any unit by name.
 
 type Tab = 'people-pending' | 'devices-pending' | 'people' | 'invites';
+
+/** The invites tab has no list to extend. */
+const NOTHING_MORE = { hasMore: false, moreError: null, loadMore: async () => undefined };
+/** A tab's badge: how many are shown, "+" when more pages wait. */
+const countOf = (l: { status: string; items: unknown[]; hasMore: boolean }) =>
+  l.status === 'ready' && l.items.length ? `${l.items.length}${l.hasMore ? '+' : ''}` : undefined;
 type Ask =
   | { kind: 'refuse'; person: UnitStaffView }
   | { kind: 'disable'; person: UnitStaffView }
@@ -42,14 +52,15 @@ type Ask =
 
 export default function AdminPage() {
   useCaptureGuard('单位管理');
-  const { ctx, load } = useAdminContext();
+  const { ctx, load, addUnit } = useAdminContext();
   const [unitId, setUnitId] = useState('');
   const [tab, setTab] = useState<Tab>('people-pending');
   const [busyId, setBusyId] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask>(null);
   const [askError, setAskError] = useState<string | null>(null);
   const [invite, setInvite] = useState<InviteView | null>(null);
-  const { data, reload } = useUnitData(unitId);
+  const lists = useUnitLists(unitId);
+  const { reload } = lists;
 
   useDidShow(() => {
     void load();
@@ -66,6 +77,15 @@ export default function AdminPage() {
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
+  const shown =
+    tab === 'people-pending'
+      ? lists.pendingPeople
+      : tab === 'devices-pending'
+        ? lists.pendingDevices
+        : tab === 'people'
+          ? lists.members
+          : null;
+  useLoadMoreAtBottom(shown ?? NOTHING_MORE);
 
   useShareAppMessage(() =>
     invite
@@ -136,28 +156,24 @@ export default function AdminPage() {
 
   if (ctx.status !== 'ready') {
     return (
-      <View className="admin">
-        <PageHeader title="单位管理" />
-        {ctx.status === 'loading' ? <LoadingView /> : null}
-        {ctx.status === 'error' ? <ErrorView message={ctx.message} onRetry={() => void load()} /> : null}
-        {ctx.status === 'denied' ? (
-          <ErrorView
-            message="单位管理只对单位管理员和县政府信息中心开放"
-            retryText="返回首页"
-            onRetry={() => void Taro.reLaunch({ url: '/pages/home/index' })}
-          />
-        ) : null}
-      </View>
+      <GuardedPage
+        title="单位管理"
+        className="admin"
+        guard={ctx}
+        onRetry={() => void load()}
+        denied={{
+          message: '单位管理只对单位管理员和县政府信息中心开放',
+          actionText: '返回首页',
+          onAction: () => void Taro.reLaunch({ url: '/pages/home/index' }),
+        }}
+      />
     );
   }
 
   const unit = ctx.units.find((u) => u.id === unitId) ?? ctx.units[0];
-  const ready = data.status === 'ready' ? data : null;
-  const pPeople = ready ? pendingPeople(ready.staff) : [];
-  const pDevices = ready ? pendingDevices(ready.devices) : [];
-  const tabs: Array<{ key: Tab; label: string; count?: number }> = [
-    { key: 'people-pending', label: '待审批人员', count: pPeople.length },
-    { key: 'devices-pending', label: '待批准设备', count: pDevices.length },
+  const tabs: Array<{ key: Tab; label: string; count?: string }> = [
+    { key: 'people-pending', label: '待审批人员', count: countOf(lists.pendingPeople) },
+    { key: 'devices-pending', label: '待批准设备', count: countOf(lists.pendingDevices) },
     { key: 'people', label: '人员' },
     { key: 'invites', label: '邀请码' },
   ];
@@ -179,7 +195,12 @@ export default function AdminPage() {
         <Text className="admin-unit__name">{unit?.name}</Text>
         <Text className="zw-muted">{ctx.county ? '县政府信息中心：可管理全县各单位' : '单位管理员'}</Text>
       </View>
-      <UnitSwitcher units={ctx.units} current={unit?.id ?? ''} onPick={setUnitId} />
+      <UnitSwitcher
+        units={ctx.units}
+        current={unit?.id ?? ''}
+        onPick={setUnitId}
+        onFound={ctx.county ? addUnit : undefined}
+      />
       <View className="admin-tabs">
         {tabs.map((t) => (
           <View
@@ -207,29 +228,43 @@ export default function AdminPage() {
             last={invite}
             onCreated={setInvite}
           />
-        ) : data.status === 'error' ? (
-          <ErrorView message={data.message} onRetry={() => void reload()} />
-        ) : !ready ? (
-          <LoadingView />
         ) : tab === 'people-pending' ? (
-          <PendingPeople
-            items={pPeople}
-            busyId={busyId}
-            onApprove={(s) => void approvePerson(s)}
-            onRefuse={(person) => setAsk({ kind: 'refuse', person })}
-          />
+          <PagedView
+            list={lists.pendingPeople}
+            empty={<EmptyView title="没有待审批的人员" description="新同事使用邀请码登记后，会出现在这里" />}
+          >
+            {(items) => (
+              <PendingPeople
+                items={items}
+                busyId={busyId}
+                onApprove={(s) => void approvePerson(s)}
+                onRefuse={(person) => setAsk({ kind: 'refuse', person })}
+              />
+            )}
+          </PagedView>
         ) : tab === 'devices-pending' ? (
-          <PendingDevices items={pDevices} busyId={busyId} onApprove={(d) => void approveDev(d)} />
+          <PagedView
+            list={lists.pendingDevices}
+            empty={<EmptyView title="没有待批准的设备" description="本单位人员申请绑定手机后，会出现在这里" />}
+          >
+            {(items) => <PendingDevices items={items} busyId={busyId} onApprove={(d) => void approveDev(d)} />}
+          </PagedView>
         ) : (
-          <People
-            items={members(ready.staff)}
-            devices={ready.devices}
-            meId={ctx.me._id}
-            busyId={busyId}
-            onDisable={(person) => setAsk({ kind: 'disable', person })}
-            onUnlock={(s) => void unlock(s)}
-            onReportLost={(device) => setAsk({ kind: 'lost', device })}
-          />
+          <PagedView
+            list={lists.members}
+            empty={<EmptyView title="本单位还没有工作人员" description="在“邀请码”里生成邀请码，发给新同事登记" />}
+          >
+            {(items) => (
+              <People
+                items={items}
+                meId={ctx.me._id}
+                busyId={busyId}
+                onDisable={(person) => setAsk({ kind: 'disable', person })}
+                onUnlock={(s) => void unlock(s)}
+                onReportLost={(device) => setAsk({ kind: 'lost', device })}
+              />
+            )}
+          </PagedView>
         )}
       </View>
 

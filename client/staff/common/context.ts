@@ -1,17 +1,17 @@
 import { useCallback, useState } from 'react';
+import type { UnitSummary } from '@shared/org/units';
 import { getMe, type MeStaffView } from '../../services/me';
-import { listUnits } from '../../services/units';
+import { unitsPage } from '../../services/units';
 import { adminUnits, canAdminister, groupByUnit, isInfoCenter } from '../../lib/staff-units';
+import type { Guard } from '../../components/GuardedPage';
 import type { UnitOption } from './UnitSwitcher';
 
-// Who is administering, and which units they may manage: their unitAdmin units, or for the
-// information center every unit (their own units first).
+// Who is administering, and which units they may manage: their unitAdmin units; the
+// information center their own units first and any other unit of the county it looks up (the
+// switcher's “其他单位…”), added to the row as it is found.
 
-export type AdminContext =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'denied' }
-  | { status: 'ready'; me: MeStaffView; units: Array<UnitOption & { role?: string }>; county: boolean };
+export type AdminUnit = UnitOption & { role?: UnitSummary['role'] };
+export type AdminContext = Guard | { status: 'ready'; me: MeStaffView; units: AdminUnit[]; county: boolean };
 
 export function useAdminContext() {
   const [ctx, setCtx] = useState<AdminContext>({ status: 'loading' });
@@ -27,15 +27,24 @@ export function useAdminContext() {
       id: u.unitId,
       name: u.unitName,
     }));
-    if (!county) return setCtx({ status: 'ready', me, units: own, county });
-    const all = await listUnits();
-    if (!all.ok) return setCtx({ status: 'error', message: all.message });
-    const rest = (all.data.items ?? [])
-      .filter((u) => !own.some((o) => o.id === u._id))
-      .map((u) => ({ id: u._id, name: u.name, role: u.role }));
-    const ownWithRole = own.map((o) => ({ ...o, role: all.data.items.find((u) => u._id === o.id)?.role }));
-    setCtx({ status: 'ready', me, units: [...ownWithRole, ...rest], county });
+    // Their own units' kinds of office (which roles may be invited there).
+    const looked = own.length ? await unitsPage({ ids: own.slice(0, 20).map((u) => u.id), pageSize: 20 }) : null;
+    if (looked && !looked.ok) return setCtx({ status: 'error', message: looked.message });
+    const roleOf = new Map((looked?.data.items ?? []).map((u) => [u._id, u.role]));
+    setCtx((prev) => {
+      const found = prev.status === 'ready' ? prev.units.filter((u) => !own.some((o) => o.id === u.id)) : [];
+      return { status: 'ready', me, units: [...own.map((o) => ({ ...o, role: roleOf.get(o.id) })), ...found], county };
+    });
   }, []);
 
-  return { ctx, load };
+  /** A unit the information center found in the county's list joins the row. */
+  const addUnit = useCallback((u: UnitSummary) => {
+    setCtx((c) =>
+      c.status !== 'ready' || c.units.some((x) => x.id === u._id)
+        ? c
+        : { ...c, units: [...c.units, { id: u._id, name: u.name, role: u.role }] },
+    );
+  }, []);
+
+  return { ctx, load, addUnit };
 }

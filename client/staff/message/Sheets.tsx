@@ -1,11 +1,12 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { ScrollView, Text, View } from '@tarojs/components';
-import { Button, Input, Popup, SearchBar, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { useCallback, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Popup, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { FieldErrors } from '@shared/core/envelope';
 import type { StaffMessageView } from '@shared/messages/schemas';
-import type { UnitSummary } from '@shared/org/units';
 import { FieldError } from '../../components/FieldError';
-import { groupUnits } from '../../pages/messages/compose/units-filter';
+import { SearchList } from '../../components/SearchList';
+import { UnitList } from '../../components/UnitPicker';
+import { unitHandlers, type HandlerOption } from '../../services/messages';
 
 // The forms behind the message page's action buttons, each in a bottom sheet. What the person
 // types lives in the page (`values`), so a refusal or a closed sheet never loses it.
@@ -26,8 +27,6 @@ export type Values = Record<string, string | number | boolean>;
 export interface SheetProps {
   kind: SheetKind;
   m: StaffMessageView;
-  units: UnitSummary[];
-  handlers: Array<{ _id: string; name: string; roles: string[] }>;
   values: Values;
   setValue: (key: string, value: string | number | boolean) => void;
   busy: boolean;
@@ -59,34 +58,28 @@ function Field({ label, error, children }: { label: string; error?: string; chil
   );
 }
 
-function UnitList(props: { units: UnitSummary[]; exclude: string; value: string; onPick: (id: string) => void }) {
-  const [q, setQ] = useState('');
-  const groups = useMemo(
-    () =>
-      groupUnits(
-        props.units.filter((u) => u._id !== props.exclude),
-        q,
-      ),
-    [props.units, props.exclude, q],
-  );
+/** 承办人: the unit's publishers, reviewers and leaders, searched by name, more at the bottom. */
+function HandlerList(props: { unitId: string; value: string; onPick: (id: string) => void }) {
+  const { unitId } = props;
+  const load = useCallback((q: string, cursor: string | null) => unitHandlers({ unitId, q, cursor }), [unitId]);
   return (
-    <View>
-      <SearchBar value={q} placeholder="搜索单位名称" onChange={(v: string) => setQ(v)} />
-      <ScrollView scrollY className="sheet-units">
-        {groups.map((g) =>
-          g.units.map((u) => (
-            <View
-              key={u._id}
-              className={`sheet-units__item${u._id === props.value ? ' sheet-units__item--active' : ''}`}
-              onClick={() => props.onPick(u._id)}
-            >
-              <Text>{u.name}</Text>
-              <Text className="sheet-units__kind">{g.label}</Text>
-            </View>
-          )),
-        )}
-      </ScrollView>
-    </View>
+    <SearchList<HandlerOption>
+      load={load}
+      keyOf={(h) => h._id}
+      placeholder="搜索姓名"
+      notFound="没有找到这个人，换个字试试"
+      empty="本单位还没有可以承办的人员（发布人员、审核人员或分管领导）"
+      scrollClassName="sheet-units"
+      render={(h) => (
+        <View
+          className={`sheet-units__item${h._id === props.value ? ' sheet-units__item--active' : ''}`}
+          onClick={() => props.onPick(h._id)}
+        >
+          <Text>{h.name}</Text>
+          <Text className="sheet-units__kind">{h.roles.join('、')}</Text>
+        </View>
+      )}
+    />
   );
 }
 
@@ -132,7 +125,13 @@ function Body(p: SheetProps) {
       return (
         <>
           <Field label="承办单位" error={fe.toUnitId}>
-            <UnitList units={p.units} exclude={m.unitId} value={str(v.toUnitId)} onPick={(id) => set('toUnitId', id)} />
+            <UnitList
+              exclude={m.unitId}
+              selectedId={str(v.toUnitId)}
+              showKind
+              scrollClassName="sheet-units"
+              onPick={(u) => set('toUnitId', u._id)}
+            />
           </Field>
           {p.kind === 'transfer'
             ? text('reason', '转办理由', '说明为什么由该单位办理', 2)
@@ -142,17 +141,7 @@ function Body(p: SheetProps) {
     case 'assign':
       return (
         <Field label="承办人" error={fe.handlerId}>
-          {p.handlers.length === 0 ? <Text className="zw-muted">正在加载本单位人员…</Text> : null}
-          {p.handlers.map((h) => (
-            <View
-              key={h._id}
-              className={`sheet-units__item${h._id === str(v.handlerId) ? ' sheet-units__item--active' : ''}`}
-              onClick={() => set('handlerId', h._id)}
-            >
-              <Text>{h.name}</Text>
-              <Text className="sheet-units__kind">{h.roles.join('、')}</Text>
-            </View>
-          ))}
+          <HandlerList unitId={m.unitId} value={str(v.handlerId)} onPick={(id) => set('handlerId', id)} />
         </Field>
       );
     case 'draftReply':

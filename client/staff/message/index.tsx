@@ -4,8 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { FieldErrors } from '@shared/core/envelope';
 import { TRANSITIONS, type MessageAction } from '@shared/messages/transitions';
-import { act, getForStaff, unitHandlers, type StaffMessageView } from '../../services/messages';
-import { listUnits, type UnitSummary } from '../../services/units';
+import { act, getForStaff, type StaffMessageView } from '../../services/messages';
 import { queryParam } from '../../lib/params';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
@@ -50,8 +49,6 @@ export default function MessagePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [units, setUnits] = useState<UnitSummary[]>([]);
-  const [handlers, setHandlers] = useState<Array<{ _id: string; name: string; roles: string[] }>>([]);
 
   const load = useCallback(async () => {
     if (!id) return setState({ status: 'error', message: '缺少留言编号' });
@@ -91,10 +88,6 @@ export default function MessagePage() {
     setFieldErrors({});
     if (DIRECT.includes(action)) return void run(action, {});
     if (REASON[action]) return setReason(action);
-    if ((action === 'transfer' || action === 'route') && !units.length)
-      void listUnits().then((r) => r.ok && setUnits(r.data.items));
-    if (action === 'assign' && state.status === 'ready')
-      void unitHandlers(state.m.unitId).then((r) => r.ok && setHandlers(r.data.items));
     if ((action === 'draftReply' || action === 'draftRedirect') && state.status === 'ready' && !values[action]?.text) {
       // Revising a returned draft starts from its text.
       const d = state.m.replyDraft;
@@ -155,8 +148,6 @@ export default function MessagePage() {
         <ActionSheet
           kind={sheet}
           m={m}
-          units={units}
-          handlers={handlers}
           values={values[sheet] ?? {}}
           setValue={(k, x) => setValues((v) => ({ ...v, [sheet]: { ...(v[sheet] ?? {}), [k]: x } }))}
           busy={busy}

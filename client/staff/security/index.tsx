@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { GuardedPage } from '../../components/GuardedPage';
+import { PagedView } from '../../components/PagedView';
 import { useCaptureGuard } from '../../hooks/useCaptureGuard';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { securityEvents } from '../../services/identity';
@@ -19,7 +20,7 @@ const ALL = '';
 
 export default function SecurityLogPage() {
   useCaptureGuard('安全日志');
-  const { ctx, load } = useAdminContext();
+  const { ctx, load, addUnit } = useAdminContext();
   const [unitId, setUnitId] = useState<string | null>(null);
 
   const loadPage = useCallback(
@@ -48,18 +49,17 @@ export default function SecurityLogPage() {
 
   if (ctx.status !== 'ready') {
     return (
-      <View className="sec">
-        <PageHeader title="安全日志" />
-        {ctx.status === 'loading' ? <LoadingView /> : null}
-        {ctx.status === 'error' ? <ErrorView message={ctx.message} onRetry={() => void load()} /> : null}
-        {ctx.status === 'denied' ? (
-          <ErrorView
-            message="安全日志只对单位管理员和县政府信息中心开放"
-            retryText="返回首页"
-            onRetry={() => void Taro.reLaunch({ url: '/pages/home/index' })}
-          />
-        ) : null}
-      </View>
+      <GuardedPage
+        title="安全日志"
+        className="sec"
+        guard={ctx}
+        onRetry={() => void load()}
+        denied={{
+          message: '安全日志只对单位管理员和县政府信息中心开放',
+          actionText: '返回首页',
+          onAction: () => void Taro.reLaunch({ url: '/pages/home/index' }),
+        }}
+      />
     );
   }
 
@@ -74,27 +74,16 @@ export default function SecurityLogPage() {
           登录、审批、设备变更等每一项操作，以及每一次被拒绝的请求。记录不可篡改，保存不少于 6 个月。
         </Text>
       </View>
-      <UnitSwitcher units={options} current={unitId ?? ''} onPick={setUnitId} />
+      <UnitSwitcher
+        units={options}
+        current={unitId ?? ''}
+        onPick={setUnitId}
+        onFound={ctx.county ? addUnit : undefined}
+      />
 
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <EmptyView title="暂无安全记录" /> : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="sec-list">
-          {list.items.map((item) => (
-            <EventRow key={item.seq} item={item} />
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </View>
-      ) : null}
+      <PagedView list={list} empty={<EmptyView title="暂无安全记录" />} className="sec-list">
+        {(items) => items.map((item) => <EventRow key={item.seq} item={item} />)}
+      </PagedView>
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
@@ -9,11 +9,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { IS_WEAPP } from '../../../services/env';
 import { submitMessage } from '../../../services/messages';
 import { readJson, removeKey, writeJson } from '../../../services/storage';
-import { listUnits } from '../../../services/units';
 import { checkDraft, contentLength, EMPTY_DRAFT, isBlank, restoreDraft, type Draft } from './draft';
 import { CategoryPicker } from './CategoryPicker';
 import { SubmitResult } from './SubmitResult';
-import { UnitPicker, type UnitsState } from './UnitPicker';
+import { UnitPicker } from './UnitPicker';
 import { PhotoPicker } from './PhotoPicker';
 import './index.scss';
 
@@ -52,18 +51,6 @@ export default function ComposePage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<{ trackingNo: string; unitName: string; unsure: boolean } | null>(null);
-  const [units, setUnits] = useState<UnitsState>({ status: 'loading' });
-
-  const loadUnits = useCallback(async () => {
-    setUnits({ status: 'loading' });
-    const res = await listUnits();
-    setUnits(res.ok ? { status: 'ready', units: res.data.items ?? [] } : { status: 'error', message: res.message });
-  }, []);
-
-  useEffect(() => {
-    void loadUnits();
-  }, [loadUnits]);
-
   // Keep the stored draft in step with the form until the server has the message.
   useEffect(() => {
     if (result) return;
@@ -149,12 +136,7 @@ export default function ComposePage() {
 
         <View className="zw-card">
           <Field label="收信单位" required error={errors.unitId}>
-            <UnitPicker
-              units={units}
-              selectedName={draft.unitName}
-              onRetry={() => void loadUnits()}
-              onSelect={(u) => update({ unitId: u._id, unitName: u.name })}
-            />
+            <UnitPicker selectedName={draft.unitName} onSelect={(u) => update({ unitId: u._id, unitName: u.name })} />
           </Field>
 
           <Field label="留言类型" required error={errors.category}>
