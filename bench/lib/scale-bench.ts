@@ -102,11 +102,11 @@ export async function runScaleBench(file: string, manifest: SeedManifest, iterat
       });
     }
     if (has('security.events')) {
-      const raw = q('security.events', rawQuery(store, 'audit', [['unitId', '']], [['at', 'desc']], 21));
+      const raw = q('security.events', rawQuery(store, 'audit', [['unitId', '']], [['seq', 'desc']], 21));
       ops.push({
         name: 'read: security.events (a unit’s audit log, newest first)',
         real: (i) => asStaff(at(admins, i).id, 'security.events', { unitId: at(admins, i).unitId }),
-        baselineName: 'SQL audit unit_at index, 21 rows + JSON.parse',
+        baselineName: 'SQL audit unit_seq index, 21 rows + JSON.parse',
         raw: (i) => raw.run([['unitId', at(admins, i).unitId]]),
         n: Math.min(iterations, 60),
       });

@@ -161,11 +161,12 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
   ],
   audit: [
     { name: 'seq', fields: [['seq', 1]], unique: true },
+    // security.events: a unit's entries newest first, paged by seq (the chain's own order).
     {
-      name: 'unit_at',
+      name: 'unit_seq',
       fields: [
         ['unitId', 1],
-        ['at', -1],
+        ['seq', -1],
       ],
     },
   ],

@@ -155,6 +155,64 @@ test('the unique index also guards updates', async () => {
   assert.match(err.message, /E11000/);
 });
 
+test('a filter and a sort on the same indexed field walk the index instead of sorting', async () => {
+  h = freshCloud();
+  // Ties on dueAt (two 30s) keep insertion order; a null dueAt falls outside every range.
+  await seed(h.db, 'messages', [
+    { _id: 'a', unitId: 'u1', dueAt: 30 },
+    { _id: 'b', unitId: 'u1', dueAt: 10 },
+    { _id: 'c', unitId: 'u1', dueAt: null },
+    { _id: 'd', unitId: 'u1', dueAt: 30 },
+    { _id: 'e', unitId: 'u2', dueAt: 20 },
+    { _id: 'f', unitId: 'u1', dueAt: 50 },
+  ]);
+  const byDue = (filter: object, dir: 'asc' | 'desc') =>
+    list(h.db.collection('messages').where(filter).orderBy('dueAt', dir).limit(10));
+  let rows: unknown[] = [];
+  const [q] = await plans(async () => {
+    rows = await byDue({ unitId: 'u1', dueAt: h._.lt(40) }, 'desc');
+  });
+  assert.deepEqual(pluck(rows), ['a', 'd', 'b']);
+  assert.ok(
+    q.plan.some((p) => /SEARCH c_messages USING INDEX ix_messages_unit_due/.test(p)),
+    q.plan.join('\n'),
+  );
+  assert.ok(!q.plan.some((p) => /USE TEMP B-TREE FOR ORDER BY/.test(p)), `sorted in memory: ${q.plan.join('; ')}`);
+  assert.deepEqual(pluck(await byDue({ unitId: 'u1', dueAt: h._.gte(10) }, 'asc')), ['b', 'a', 'd', 'f']);
+  // An $or does not pin the type: nulls still sort before numbers, through the same plan.
+  assert.deepEqual(pluck(await byDue({ unitId: 'u1', dueAt: h._.or(h._.lt(20), h._.eq(null)) }, 'asc')), ['c', 'b']);
+});
+
+test('security.events: a unit’s audit entries, newest first, paged by seq, notable only — from the index', async () => {
+  h = freshCloud();
+  await seed(
+    h.db,
+    'audit',
+    Array.from({ length: 60 }, (_, i) => ({
+      _id: `A${i + 1}`,
+      seq: i + 1,
+      unitId: i % 2 ? 'u1' : 'u2',
+      details: { decision: i % 3 ? 'admitted' : 'other' },
+    })),
+  );
+  let rows: unknown[] = [];
+  const [q] = await plans(async () => {
+    rows = await list(
+      h.db
+        .collection('audit')
+        .where({ unitId: 'u1', seq: h._.lt(40), 'details.decision': h._.neq('admitted') })
+        .orderBy('seq', 'desc')
+        .limit(3),
+    );
+  });
+  assert.deepEqual(pluck(rows, 'seq'), [34, 28, 22]);
+  assert.ok(
+    q.plan.some((p) => /SEARCH c_audit USING INDEX ix_audit_unit_seq/.test(p)),
+    q.plan.join('\n'),
+  );
+  assert.ok(!q.plan.some((p) => /USE TEMP B-TREE/.test(p)), `sorted in memory: ${q.plan.join('; ')}`);
+});
+
 test('100k messages: the inbox query (unitId, createdAt desc, limit 20) takes milliseconds', async () => {
   h = freshCloud();
   const units = 50;

@@ -40,7 +40,7 @@ export function findDocs(store: SqliteStore, collection: string, spec: FindSpec,
   if (!store.hasCollection(collection)) return finish(overlayOnly(pending, match), spec);
   const resolve = store.resolver(collection);
   const where = toSqlFilter(spec.filter, resolve);
-  const orderSql = pushableOrder(spec.order, resolve);
+  const orderSql = pushableOrder(spec.order, resolve, new Set(where.pinned));
   const table = quoteIdent(store.collectionTable(collection));
   const whereSql = where.sql ? ` WHERE ${where.sql}` : '';
 
@@ -149,14 +149,18 @@ function finish(found: Found[], spec: FindSpec): Found[] {
   return sorted.slice(spec.offset, spec.limit === null ? undefined : spec.offset + spec.limit);
 }
 
-/** ORDER BY text when every key is indexable, else null. Always ends with rowid. */
-function pushableOrder(order: SortSpec, resolve: PathResolver): string | null {
+/**
+ * ORDER BY text when every key is indexable, else null. Always ends with rowid. A rank the
+ * filter pins to one value is left out: it orders nothing, and naming it makes SQLite sort.
+ */
+function pushableOrder(order: SortSpec, resolve: PathResolver, pinned: Set<string>): string | null {
   const terms: string[] = [];
   for (const [path, dir] of order) {
     const t = resolve(path);
     if (!t) return null;
     const d = dir === -1 ? ' DESC' : '';
-    terms.push(t.kind === 'id' ? `id${d}` : `${t.rank}${d}, ${t.value}${d}`);
+    if (t.kind === 'id') terms.push(`id${d}`);
+    else terms.push(pinned.has(t.rank) ? `${t.value}${d}` : `${t.rank}${d}, ${t.value}${d}`);
   }
   terms.push('rowid');
   return terms.join(', ');

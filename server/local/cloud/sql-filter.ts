@@ -12,6 +12,13 @@ export interface SqlClause {
   sql: string | null;
   params: Array<string | number | null>;
   exact: boolean;
+  /**
+   * Rank expressions this clause fixes to one value in every row it lets through (an equality
+   * or range on that path in a top-level conjunct). The planner leaves them out of ORDER BY:
+   * SQLite does not see that an equality-constrained index expression is constant and would
+   * sort in a temp B-tree instead of walking the index (filter and sort on the same field).
+   */
+  pinned?: string[];
 }
 
 /** How a path is indexed: the `_id` primary key, a (rank, value) expression pair, or not at all. */
@@ -44,6 +51,7 @@ function and(parts: SqlClause[]): SqlClause {
     sql: narrowing.map((p) => `(${p.sql})`).join(' AND '),
     params: narrowing.flatMap((p) => p.params),
     exact,
+    pinned: narrowing.flatMap((p) => p.pinned ?? []),
   };
 }
 
@@ -113,8 +121,8 @@ function eq(t: IndexedPath, v: unknown): SqlClause {
     if (key.rank !== 2 && key.rank !== 3) return FALSE; // _id is always a string or a number
     return { sql: 'id = ?', params: [key.value], exact: true };
   }
-  if (key.rank === 1) return { sql: `${t.rank} = 1`, params: [], exact: true };
-  return { sql: `${t.rank} = ${key.rank} AND ${t.value} = ?`, params: [key.value], exact: true };
+  if (key.rank === 1) return { sql: `${t.rank} = 1`, params: [], exact: true, pinned: [t.rank] };
+  return { sql: `${t.rank} = ${key.rank} AND ${t.value} = ?`, params: [key.value], exact: true, pinned: [t.rank] };
 }
 
 function inList(t: IndexedPath, arg: unknown): SqlClause {
@@ -151,7 +159,7 @@ function range(t: IndexedPath, cmp: string, v: unknown): SqlClause {
   if (key.value === null) {
     // Only $gte/$lte null match anything (null and missing); $gt/$lt null match nothing.
     if (cmp === '>=' || cmp === '<=')
-      return t.kind === 'id' ? FALSE : { sql: `${t.rank} = 1`, params: [], exact: true };
+      return t.kind === 'id' ? FALSE : { sql: `${t.rank} = 1`, params: [], exact: true, pinned: [t.rank] };
     return FALSE;
   }
   if (t.kind === 'id') {
@@ -159,5 +167,5 @@ function range(t: IndexedPath, cmp: string, v: unknown): SqlClause {
     const type = key.rank === 2 ? "IN ('integer', 'real')" : "= 'text'";
     return { sql: `typeof(id) ${type} AND id ${cmp} ?`, params: [key.value], exact: true };
   }
-  return { sql: `${t.rank} = ${key.rank} AND ${t.value} ${cmp} ?`, params: [key.value], exact: true };
+  return { sql: `${t.rank} = ${key.rank} AND ${t.value} ${cmp} ?`, params: [key.value], exact: true, pinned: [t.rank] };
 }
