@@ -8,6 +8,7 @@ import { FieldError } from '../../../components/FieldError';
 import { PageHeader } from '../../../components/PageHeader';
 import { IS_WEAPP } from '../../../services/env';
 import { submitMessage } from '../../../services/messages';
+import { askForWeChatNotices } from '../../../services/notices';
 import { readJson, removeKey, writeJson } from '../../../services/storage';
 import { checkDraft, contentLength, EMPTY_DRAFT, isBlank, restoreDraft, type Draft } from './draft';
 import { CategoryPicker } from './CategoryPicker';
@@ -69,6 +70,7 @@ export default function ComposePage() {
 
   const submit = async () => {
     if (submitting) return;
+    askForWeChatNotices(); // in the tap itself, before anything async: WeChat's rule for its consent sheet
     setFormError(null);
     const check = checkDraft(draft);
     if (!check.ok) {
