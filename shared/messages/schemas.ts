@@ -100,6 +100,7 @@ export const approveReplyInput = z.strictObject({
   id: idSchema,
   /** Publish on the public board (only if the citizen allowed it). */
   publish: z.boolean().default(true),
+  stepUpId: idSchema.optional(),
 });
 export const returnReplyInput = z.strictObject({ id: idSchema, reason: reason('退回理由') });
 export const requestExtensionInput = z.strictObject({
@@ -115,6 +116,7 @@ export const decideExtensionInput = z.strictObject({
   id: idSchema,
   approve: z.boolean({ error: '请选择批准或不批准' }),
   note: z.union([reason('审批意见'), z.literal('')]).optional(),
+  stepUpId: idSchema.optional(),
 });
 export const urgeInput = z.strictObject({
   id: idSchema,

@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../access/roles';
+import type { StepUpPurpose } from '../identity/policy';
 import type { PublicStatus } from './schemas';
 import { MESSAGE_POLICY } from './policy';
 
@@ -269,4 +270,15 @@ export const RATING_LABELS: Record<Rating, string> = {
 /** 满意 / 基本满意 close the case; 不满意 reopens it once (to the supervision office), then closes. */
 export function rateOutcome(m: Pick<TransitionSubject, 'reopenCount'>, rating: Rating): 'closed' | 'handling' {
   return rating === 'unsatisfied' && m.reopenCount < MESSAGE_POLICY.reopenLimit ? 'handling' : 'closed';
+}
+
+/**
+ * The fresh PIN a step needs (RULES.md Security: "before every approval, publication…"): approving
+ * a reply publishes the unit's answer to the citizen (and perhaps the public board); approving an
+ * extension moves a deadline the county checks. Refusing either needs none.
+ */
+export function stepUpFor(action: MessageAction, input: { approve?: boolean }): StepUpPurpose | null {
+  if (action === 'approveReply') return 'message.approveReply';
+  if (action === 'decideExtension' && input.approve === true) return 'message.approveExtension';
+  return null;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHostProcess, removeDir, type HostProcess } from '../support/host-process';
 import { openPhone, type Phone } from './phone';
-import { switchPersona } from './flows';
+import { DEMO_PIN, enterPin, switchPersona } from './flows';
 import { samplePng } from './sample-image';
 
 // Citizen messages end to end on a phone (issue 6):
@@ -124,6 +124,9 @@ async function draftAndSubmit(page: Page, text: string) {
 async function approve(page: Page) {
   await action(page, '审核通过并答复');
   await button(page, '审核通过，答复群众').tap();
+  // approving the answer the citizen will read takes a fresh PIN
+  await page.getByText('审核通过答复前，请输入 6 位 PIN').waitFor();
+  await enterPin(page, DEMO_PIN);
   await state(page, '已答复');
 }
 

@@ -3,12 +3,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { FieldErrors } from '@shared/core/envelope';
-import { TRANSITIONS, type MessageAction } from '@shared/messages/transitions';
+import { stepUpFor, TRANSITIONS, type MessageAction } from '@shared/messages/transitions';
 import { act, getForStaff, type StaffMessageView } from '../../services/messages';
 import { queryParam } from '../../lib/params';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { StepUpPrompt } from '../../components/StepUpPrompt';
+import { needsStepUp, requestStepUp } from '../../services/stepup';
 import { Timeline } from '../../pages/messages/detail/Timeline';
 import { MessageHead, ProgressCards } from './Sections';
 import { ActionSheet, type SheetKind, type Values } from './Sheets';
@@ -68,10 +70,17 @@ export default function MessagePage() {
     setBusy(true);
     setError(null);
     setFieldErrors({});
+    // Approving a reply or an extension takes a fresh PIN (the server says which, shared table).
+    const purpose = stepUpFor(action, data);
+    if (purpose) {
+      const ticket = await requestStepUp(purpose);
+      if (!ticket) return setBusy(false);
+      data = { ...data, stepUpId: ticket };
+    }
     const res = await act(action, { id, ...data });
     setBusy(false);
     if (!res.ok) {
-      setError(res.message);
+      setError(needsStepUp(res) ? `${res.message}，请重试` : res.message);
       setFieldErrors(res.fieldErrors ?? {});
       if (!sheet && !reason) void Taro.showModal({ title: '未能完成', content: res.message, showCancel: false });
       return;
@@ -168,6 +177,7 @@ export default function MessagePage() {
         onCancel={() => setReason(null)}
         onConfirm={(text) => reason && void run(reason, text ? { [reasonCfg!.field]: text } : {})}
       />
+      <StepUpPrompt />
     </View>
   );
 }

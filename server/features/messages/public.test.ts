@@ -22,7 +22,12 @@ async function answer(
     { id: _id, text: '张先生您好，已联系您 13912345678 核实，问题已解决。' },
     P.eduPub,
   );
-  await ok(cloud, 'messages.approveReply', { id: _id, publish }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, publish, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   return _id;
 }
 
@@ -165,7 +170,12 @@ test('import: a portal letter or 12345 order joins the same workflow, once per e
     { id: made._id, text: '已通知供热公司排查东城小区管网，三日内恢复正常供暖。' },
     P.hmcPub,
   );
-  await ok(cloud, 'messages.approveReply', { id: made._id }, P.hmcRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: made._id, stepUpId: await cloud.stepUp(P.hmcRev, 'message.approveReply') },
+    P.hmcRev,
+  );
   refused(await act(cloud, 'messages.rate', { id: made._id, rating: 'satisfied' }, CITIZEN), 'Forbidden');
   const feed = await answersFeed(currentDeps().db, {});
   assert.equal(feed.items[0].source, '12345 热线');

@@ -9,7 +9,7 @@ import type { Recipient } from '@shared/messages/sweep';
 import type { ActionContext } from '@server/runtime/action';
 import type { Directory } from '@server/features/notifications/recipients';
 import type { MessageDoc } from './model';
-import { actor, runTransition, type Env } from './workflow';
+import { actor, runTransition, withStepUp, type Env } from './workflow';
 import { summary } from './handling';
 
 // Answering: a handler drafts the reply (or, when it is not the unit's business, a reply naming
@@ -70,65 +70,71 @@ export function draftRedirect(input: z.output<typeof draftRedirectInput>, ctx: A
 }
 
 export function approveReply(input: z.output<typeof approveReplyInput>, ctx: ActionContext) {
-  return runTransition(ctx, input.id, 'approveReply', (m, env) => {
-    const me = actor(env);
-    const d = m.replyDraft!;
-    const publish = m.allowPublish && input.publish;
-    const doc: MessageDoc = {
-      ...m,
-      state: 'answered',
-      answer: {
-        kind: d.kind,
-        text: d.text,
-        channel: d.channel,
-        unitName: m.unitName,
-        at: env.now,
-        draftedBy: d.by,
-        approvedBy: me.id,
-        approvedByName: me.name,
-      },
-      answeredAt: env.now,
-      replyDraft: null,
-      rating: null,
-      published: publish,
-      publishedAt: publish ? env.now : null,
-    };
-    const redirect = d.kind === 'redirect';
-    return {
-      doc,
-      timeline: [
-        {
-          at: env.now,
-          kind: redirect ? 'redirected' : 'answered',
-          actor: 'staff',
-          staffName: me.name,
+  return runTransition(
+    ctx,
+    input.id,
+    'approveReply',
+    (m, env) => {
+      const me = actor(env);
+      const d = m.replyDraft!;
+      const publish = m.allowPublish && input.publish;
+      const doc: MessageDoc = {
+        ...m,
+        state: 'answered',
+        answer: {
+          kind: d.kind,
+          text: d.text,
+          channel: d.channel,
           unitName: m.unitName,
-          ...(redirect && d.channel ? { note: d.channel } : {}),
+          at: env.now,
+          draftedBy: d.by,
+          approvedBy: me.id,
+          approvedByName: me.name,
         },
-      ],
-      notices: [
-        ...(m.citizenOpenid
-          ? [
-              {
-                to: [{ kind: 'citizen' as const, openid: m.citizenOpenid }],
-                kind: 'message.answered',
-                title: redirect ? '留言已回复：请通过其他渠道反映' : '留言已答复',
-                body: redirect
-                  ? `${m.unitName}回复您的留言 ${m.trackingNo}：请通过${d.channel}反映。`
-                  : `${m.unitName}已答复您的留言 ${m.trackingNo}，请查看并评价。`,
-              },
-            ]
-          : []),
-        {
-          to: [{ kind: 'staff', staffId: d.by }],
-          kind: 'message.replyApproved',
-          title: '答复已审核通过',
-          body: `${m.trackingNo}「${m.title}」已答复群众。`,
-        },
-      ],
-      details: { kind: d.kind, published: publish },
-    };
-  }).then(summary);
+        answeredAt: env.now,
+        replyDraft: null,
+        rating: null,
+        published: publish,
+        publishedAt: publish ? env.now : null,
+      };
+      const redirect = d.kind === 'redirect';
+      return {
+        doc,
+        timeline: [
+          {
+            at: env.now,
+            kind: redirect ? 'redirected' : 'answered',
+            actor: 'staff',
+            staffName: me.name,
+            unitName: m.unitName,
+            ...(redirect && d.channel ? { note: d.channel } : {}),
+          },
+        ],
+        notices: [
+          ...(m.citizenOpenid
+            ? [
+                {
+                  to: [{ kind: 'citizen' as const, openid: m.citizenOpenid }],
+                  kind: 'message.answered',
+                  title: redirect ? '留言已回复：请通过其他渠道反映' : '留言已答复',
+                  body: redirect
+                    ? `${m.unitName}回复您的留言 ${m.trackingNo}：请通过${d.channel}反映。`
+                    : `${m.unitName}已答复您的留言 ${m.trackingNo}，请查看并评价。`,
+                },
+              ]
+            : []),
+          {
+            to: [{ kind: 'staff', staffId: d.by }],
+            kind: 'message.replyApproved',
+            title: '答复已审核通过',
+            body: `${m.trackingNo}「${m.title}」已答复群众。`,
+          },
+        ],
+        details: { kind: d.kind, published: publish },
+      };
+    },
+    withStepUp('approveReply', input),
+  ).then(summary);
 }
 
 export function returnReply(input: z.output<typeof returnReplyInput>, ctx: ActionContext) {

@@ -13,7 +13,7 @@ import type { TimelineEntry } from '@shared/messages/timeline';
 import { formatChinaDateTime } from '@shared/core/china-time';
 import type { ActionContext } from '@server/runtime/action';
 import type { MessageDoc } from './model';
-import { actor, runTransition } from './workflow';
+import { actor, runTransition, withStepUp } from './workflow';
 import { summary } from './handling';
 
 // Supervision (督办): extensions approved by the county supervision office, its urging notices
@@ -75,79 +75,85 @@ export function requestExtension(input: z.output<typeof requestExtensionInput>, 
 }
 
 export function decideExtension(input: z.output<typeof decideExtensionInput>, ctx: ActionContext) {
-  return runTransition(ctx, input.id, 'decideExtension', (m, env) => {
-    const me = actor(env);
-    const ext = m.extension!;
-    const note = input.note ? input.note : null;
-    const decided = { ...ext, decidedBy: me.id, decidedByName: me.name, note };
-    if (!input.approve) {
+  return runTransition(
+    ctx,
+    input.id,
+    'decideExtension',
+    (m, env) => {
+      const me = actor(env);
+      const ext = m.extension!;
+      const note = input.note ? input.note : null;
+      const decided = { ...ext, decidedBy: me.id, decidedByName: me.name, note };
+      if (!input.approve) {
+        return {
+          doc: { ...m, extension: { ...decided, status: 'rejected' } },
+          timeline: [
+            {
+              at: env.now,
+              kind: 'extensionRejected',
+              actor: 'staff',
+              staffName: me.name,
+              unitName: m.unitName,
+              ...(note ? { note } : {}),
+            },
+          ],
+          notices: [
+            {
+              to: [{ kind: 'staff', staffId: ext.by }],
+              kind: 'message.extensionRejected',
+              title: '延期申请未获批准',
+              body: `${m.trackingNo}「${m.title}」请按原期限办理${note ? `：${note}` : ''}。`,
+            },
+          ],
+          reason: note ?? undefined,
+          details: { approved: false },
+        };
+      }
+      const base = Math.max(m.answerDueAt ?? env.now, env.now);
+      const answerDueAt = env.calendar.addWorkingDays(base, ext.workingDays);
+      const doc: MessageDoc = {
+        ...m,
+        answerDueAt,
+        extension: { ...decided, status: 'approved' },
+        extensionsApproved: m.extensionsApproved + 1,
+      };
       return {
-        doc: { ...m, extension: { ...decided, status: 'rejected' } },
+        doc,
         timeline: [
           {
             at: env.now,
-            kind: 'extensionRejected',
+            kind: 'extensionApproved',
             actor: 'staff',
             staffName: me.name,
             unitName: m.unitName,
-            ...(note ? { note } : {}),
+            until: answerDueAt,
+            note: ext.reason,
           },
         ],
         notices: [
           {
             to: [{ kind: 'staff', staffId: ext.by }],
-            kind: 'message.extensionRejected',
-            title: '延期申请未获批准',
-            body: `${m.trackingNo}「${m.title}」请按原期限办理${note ? `：${note}` : ''}。`,
+            kind: 'message.extensionApproved',
+            title: '延期申请已批准',
+            body: `${m.trackingNo}「${m.title}」新的答复期限 ${formatChinaDateTime(answerDueAt)}。`,
           },
+          ...(m.citizenOpenid
+            ? [
+                {
+                  to: [{ kind: 'citizen' as const, openid: m.citizenOpenid }],
+                  kind: 'message.extended',
+                  title: '办理期限已延长',
+                  body: `您的留言 ${m.trackingNo} 的答复期限延长至 ${formatChinaDateTime(answerDueAt)}。`,
+                },
+              ]
+            : []),
         ],
         reason: note ?? undefined,
-        details: { approved: false },
+        details: { approved: true, answerDueAt },
       };
-    }
-    const base = Math.max(m.answerDueAt ?? env.now, env.now);
-    const answerDueAt = env.calendar.addWorkingDays(base, ext.workingDays);
-    const doc: MessageDoc = {
-      ...m,
-      answerDueAt,
-      extension: { ...decided, status: 'approved' },
-      extensionsApproved: m.extensionsApproved + 1,
-    };
-    return {
-      doc,
-      timeline: [
-        {
-          at: env.now,
-          kind: 'extensionApproved',
-          actor: 'staff',
-          staffName: me.name,
-          unitName: m.unitName,
-          until: answerDueAt,
-          note: ext.reason,
-        },
-      ],
-      notices: [
-        {
-          to: [{ kind: 'staff', staffId: ext.by }],
-          kind: 'message.extensionApproved',
-          title: '延期申请已批准',
-          body: `${m.trackingNo}「${m.title}」新的答复期限 ${formatChinaDateTime(answerDueAt)}。`,
-        },
-        ...(m.citizenOpenid
-          ? [
-              {
-                to: [{ kind: 'citizen' as const, openid: m.citizenOpenid }],
-                kind: 'message.extended',
-                title: '办理期限已延长',
-                body: `您的留言 ${m.trackingNo} 的答复期限延长至 ${formatChinaDateTime(answerDueAt)}。`,
-              },
-            ]
-          : []),
-      ],
-      reason: note ?? undefined,
-      details: { approved: true, answerDueAt },
-    };
-  }).then(summary);
+    },
+    withStepUp('decideExtension', input),
+  ).then(summary);
 }
 
 export function urgeMessage(input: z.output<typeof urgeInput>, ctx: ActionContext) {

@@ -65,7 +65,12 @@ test('(a) wrong unit → transferred → accepted → answered after review → 
   assert.equal((await noticesOf(cloud, { staffId: 's-hmc-reviewer' })).at(-1)?.kind, 'message.reviewNeeded');
 
   // 陈静 (reviewer) approves: answered, the citizen is notified.
-  await ok(cloud, 'messages.approveReply', { id: sent._id }, P.hmcRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: sent._id, stepUpId: await cloud.stepUp(P.hmcRev, 'message.approveReply') },
+    P.hmcRev,
+  );
   m = await stored(cloud, sent._id);
   assert.equal(m.state, 'answered');
   assert.equal(m.answer?.approvedByName, '陈静');
@@ -129,7 +134,12 @@ test('a reply is approved only by a reviewer who did not draft it, and a returne
     { id: _id, text: '您好，相关政策将于 12 月 10 日前公布，请留意县政府网站。' },
     P.officeClerk,
   );
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.officeLeader);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.officeLeader, 'message.approveReply') },
+    P.officeLeader,
+  );
   m = await stored(cloud, _id);
   assert.equal(m.state, 'answered');
   assert.match(m.answer!.text, /12 月 10 日/);
@@ -180,7 +190,12 @@ test('告知渠道: the reply must name the channel, is reviewed, and helps the 
     },
     P.eduPub,
   );
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   m = await stored(cloud, _id);
   assert.equal(m.state, 'answered');
   assert.equal(m.answer?.kind, 'redirect');
@@ -308,7 +323,12 @@ test("refusals name the reason: wrong role, other unit, wrong state, someone els
     { id: _id, text: '转学需要户口本、原学校学籍证明，请到县教育局一楼办理。' },
     P.eduPub,
   );
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   refused(
     await act(cloud, 'messages.rate', { id: _id, rating: 'satisfied' }, 'someone-else'),
     'Forbidden',
@@ -343,7 +363,12 @@ test('(c) 不满意 reopens once, goes to the supervision office, and the next r
   });
   await ok(cloud, 'messages.accept', { id: _id }, P.eduPub);
   await ok(cloud, 'messages.draftReply', { id: _id, text: '已协调交警部门在放学时段增派人员疏导交通。' }, P.eduPub);
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   assert.equal((await ok<MyMessageDetail>(cloud, 'messages.mineGet', { id: _id }, CITIZEN)).canReopen, true);
   cloud.clock.set(cst(2026, 11, 25, 10));
   const r = await ok<{ reopened: boolean }>(
@@ -380,7 +405,12 @@ test('(c) 不满意 reopens once, goes to the supervision office, and the next r
     { id: _id, text: '经与交警大队核实，自下周一起每天放学时段安排两名交警在校门口执勤。' },
     P.eduPub,
   );
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduLeader);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduLeader, 'message.approveReply') },
+    P.eduLeader,
+  );
   const again = await ok<MyMessageDetail>(cloud, 'messages.mineGet', { id: _id }, CITIZEN);
   assert.equal(again.canRate, true);
   assert.equal(again.canReopen, false, 'reopened once already');
@@ -433,7 +463,12 @@ test('extensions: requested with a reason, decided by the supervision office onl
     /没有执行该操作的角色/,
   );
   refused(await act(cloud, 'messages.decideExtension', { id: _id, approve: true }, P.info), 'Forbidden');
-  await ok(cloud, 'messages.decideExtension', { id: _id, approve: true, note: '同意延期' }, P.sup);
+  await ok(
+    cloud,
+    'messages.decideExtension',
+    { id: _id, approve: true, note: '同意延期', stepUpId: await cloud.stepUp(P.sup, 'message.approveExtension') },
+    P.sup,
+  );
   const m = await stored(cloud, _id);
   // 5 working days (4 December) + 3 more: Mon 7, Tue 8, Wed 9.
   assert.equal(m.answerDueAt, endOfChinaDay(2026, 12, 9));
@@ -511,5 +546,46 @@ test('staff see only the actions the table allows them, and county viewers see t
   assert.equal(sup.phone, '139****5678');
   refused(await act(cloud, 'messages.get', { id: _id }, P.hmcPub), 'Forbidden');
   refused(await act(cloud, 'messages.get', { id: 'missing1' }, P.eduPub), 'NotFound');
+  cloud.close();
+});
+
+test('approving a reply or an extension takes a fresh PIN for that purpose; refusing an extension does not', async () => {
+  const cloud = await createTestCloud();
+  const { _id } = await send(cloud);
+  await ok(cloud, 'messages.accept', { id: _id }, P.eduPub);
+  await ok(cloud, 'messages.requestExtension', { id: _id, workingDays: 2, reason: '需要现场核实' }, P.eduPub);
+  const bareExt = await act(cloud, 'messages.decideExtension', { id: _id, approve: true }, P.sup);
+  refused(bareExt, 'Forbidden', /批准延期前需要重新验证 PIN（未验证）/);
+  assert.equal((await stored(cloud, _id)).extension?.status, 'requested', 'nothing changed on refusal');
+  await ok(cloud, 'messages.decideExtension', { id: _id, approve: false, note: '请按期答复' }, P.sup);
+
+  await ok(
+    cloud,
+    'messages.draftReply',
+    { id: _id, text: '您反映的问题已核实，学校将于下周一起调整校车路线。' },
+    P.eduPub,
+  );
+  refused(
+    await act(cloud, 'messages.approveReply', { id: _id }, P.eduRev),
+    'Forbidden',
+    /审核通过答复前需要重新验证 PIN/,
+  );
+  // a ticket for another purpose, or someone else's, does not do
+  const wrongPurpose = await cloud.stepUp(P.eduRev, 'post.approve');
+  refused(
+    await act(cloud, 'messages.approveReply', { id: _id, stepUpId: wrongPurpose }, P.eduRev),
+    'Forbidden',
+    /验证用途不符/,
+  );
+  const theirs = await cloud.stepUp(P.eduLeader, 'message.approveReply');
+  refused(
+    await act(cloud, 'messages.approveReply', { id: _id, stepUpId: theirs }, P.eduRev),
+    'Forbidden',
+    /验证凭据无效/,
+  );
+  assert.equal((await stored(cloud, _id)).state, 'replyPending', 'the citizen sees nothing yet');
+  const ticket = await cloud.stepUp(P.eduRev, 'message.approveReply');
+  await ok(cloud, 'messages.approveReply', { id: _id, stepUpId: ticket }, P.eduRev);
+  assert.equal((await stored(cloud, _id)).state, 'answered');
   cloud.close();
 });

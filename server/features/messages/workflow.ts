@@ -1,11 +1,13 @@
-import { checkTransition, TRANSITIONS, type MessageAction, type Who } from '@shared/messages/transitions';
+import { checkTransition, stepUpFor, TRANSITIONS, type MessageAction, type Who } from '@shared/messages/transitions';
 import type { Recipient } from '@shared/messages/sweep';
 import type { TimelineEntry } from '@shared/messages/timeline';
 import type { WorkCalendar } from '@shared/messages/calendar';
+import type { StepUpPurpose } from '@shared/identity/policy';
 import type { ActionContext, StaffRecord } from '@server/runtime/action';
 import { auditAlone, type TxLike } from '@server/runtime/audit';
 import { AppError, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
+import { consumeStepUp } from '@server/features/identity/stepup';
 import { notify } from '@server/features/notifications/notify';
 import { loadDirectory, type Directory } from '@server/features/notifications/recipients';
 import { loadCalendar } from './calendar-store';
@@ -96,7 +98,12 @@ export async function runTransition(
   id: string,
   action: MessageAction,
   apply: (m: MessageDoc, env: Env) => Effect | Promise<Effect>,
-  opts: { units?: Array<string | null | undefined>; supervisors?: boolean } = {},
+  opts: {
+    units?: Array<string | null | undefined>;
+    supervisors?: boolean;
+    /** The step's fresh PIN, consumed in its transaction (stepUpFor in shared/messages/transitions). */
+    stepUp?: { purpose: StepUpPurpose; id: string | undefined };
+  } = {},
 ): Promise<MessageDoc> {
   const pre = await loadMessage(ctx, id);
   const directory = await loadDirectory(ctx.deps.db, [pre.unitId, pre.transfer?.fromUnitId, ...(opts.units ?? [])], {
@@ -111,6 +118,7 @@ export async function runTransition(
       if (!m) throw notFound('留言不存在或已被删除');
       const check = checkTransition(action, toSubject(m), who, now);
       if (!check.ok) throw new AppError(check.code, check.reason, undefined, { state: m.state });
+      if (opts.stepUp) await consumeStepUp(t, ctx, opts.stepUp.id, opts.stepUp.purpose);
       const effect = await apply(m, { now, staff: ctx.caller.staff, directory, calendar, t });
       const doc = withDerived({ ...effect.doc, timeline: [...m.timeline, ...effect.timeline], updatedAt: now });
       const { _id, ...data } = doc;
@@ -143,6 +151,12 @@ export async function runTransition(
     }
     throw e;
   }
+}
+
+/** runTransition's options for a step that may need a fresh PIN (none when stepUpFor says so). */
+export function withStepUp(action: MessageAction, input: { approve?: boolean; stepUpId?: string }) {
+  const purpose = stepUpFor(action, input);
+  return purpose ? { stepUp: { purpose, id: input.stepUpId } } : {};
 }
 
 /** The acting staff member (present for every staff transition). */

@@ -62,7 +62,12 @@ test('(b) unanswered past the deadline → flagged → the supervision office ur
   await ok(cloud, 'messages.urge', { id: _id, workingDays: 1, note: '已超期，请今天内答复' }, P.sup);
   await ok(cloud, 'messages.acknowledgeUrge', { id: _id, note: '今天答复' }, P.eduPub);
   await ok(cloud, 'messages.draftReply', { id: _id, text: '已协调客运公司自下周一起恢复高沙窝镇校车线路。' }, P.eduPub);
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   const m = await stored(cloud, _id);
   assert.equal(m.state, 'answered');
   assert.equal(m.dueAt, null);
@@ -103,7 +108,12 @@ test('answered and never rated: closed automatically 7 days later', async () => 
   const { _id } = await send(cloud);
   await ok(cloud, 'messages.accept', { id: _id }, P.eduPub);
   await ok(cloud, 'messages.draftReply', { id: _id, text: '转学需要户口本和原学校学籍证明。' }, P.eduPub);
-  await ok(cloud, 'messages.approveReply', { id: _id }, P.eduRev);
+  await ok(
+    cloud,
+    'messages.approveReply',
+    { id: _id, stepUpId: await cloud.stepUp(P.eduRev, 'message.approveReply') },
+    P.eduRev,
+  );
   cloud.clock.advance(7 * DAY - HOUR);
   assert.equal((await runSweep(currentDeps())).autoClosed, 0);
   cloud.clock.advance(HOUR);

@@ -1,4 +1,4 @@
-import { call, guestSession, type Session } from './host-client';
+import { call, DEMO_PIN, guestSession, type Session } from './host-client';
 import type { Acked } from './consistency';
 
 // A burst of mixed writes against a running host, the way a busy morning looks: citizens send
@@ -71,7 +71,13 @@ async function workflowWrite(base: string, s: BurstState, rng: Rng): Promise<boo
   }
   if (pick < 0.7 && s.toApprove.length) {
     const id = s.toApprove.shift()!;
-    const r = await call(base, s.reviewer, 'messages', 'messages.approveReply', { id });
+    // approving a reply takes a fresh PIN (its ticket is itself an acknowledged write)
+    const ticket = await call<{ stepUpId: string }>(base, s.reviewer, 'identity', 'stepup.verify', {
+      purpose: 'message.approveReply',
+      pin: DEMO_PIN,
+    });
+    if (!ticket.ok) throw new Error(`stepup.verify refused: ${ticket.code} ${ticket.message}`);
+    const r = await call(base, s.reviewer, 'messages', 'messages.approveReply', { id, stepUpId: ticket.data.stepUpId });
     if (!r.ok) throw new Error(`messages.approveReply refused: ${r.code} ${r.message}`);
     s.acked.answered.push(id);
     return true;

@@ -13,6 +13,7 @@ export const CREATED_BY: Record<string, { collection: string; actions: string[] 
   invite: { collection: 'invites', actions: ['invites.create', 'admin.bootstrap'] },
   device: { collection: 'devices', actions: ['devices.register', 'session.demo'] },
   stepUp: { collection: 'stepUps', actions: ['stepup.verify'] },
+  stepUpChallenge: { collection: 'stepUpChallenges', actions: ['stepup.challenge'] },
   staff: { collection: 'staff', actions: ['invites.redeem'] },
   post: { collection: 'posts', actions: ['posts.create'] },
   account: { collection: 'accounts', actions: ['accounts.apply'] },

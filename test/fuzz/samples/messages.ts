@@ -29,7 +29,7 @@ const transferred = async (e: SampleEnv) => {
 };
 const answered = async (e: SampleEnv) => {
   const id = await drafted(e);
-  await ok(e, 'messages.approveReply', { id }, P.eduRev);
+  await ok(e, 'messages.approveReply', { id, stepUpId: await e.stepUp(P.eduRev, 'message.approveReply') }, P.eduRev);
   return id;
 };
 const extensionAsked = async (e: SampleEnv) => {
@@ -94,7 +94,11 @@ export const MESSAGE_SAMPLES: Record<string, Sample> = {
       text: '社保卡补办由县人社局负责，请携带身份证到县政务服务中心人社窗口办理。',
     }),
   },
-  'messages.approveReply': { unit, as: () => P.eduRev, payload: async (e) => ({ id: await drafted(e) }) },
+  'messages.approveReply': {
+    unit,
+    as: () => P.eduRev,
+    payload: async (e) => ({ id: await drafted(e), stepUpId: await e.stepUp(P.eduRev, 'message.approveReply') }),
+  },
   'messages.returnReply': {
     unit,
     as: () => P.eduRev,
@@ -112,7 +116,12 @@ export const MESSAGE_SAMPLES: Record<string, Sample> = {
   },
   'messages.decideExtension': {
     as: () => P.sup,
-    payload: async (e) => ({ id: await extensionAsked(e), approve: true, note: '同意延期' }),
+    payload: async (e) => ({
+      id: await extensionAsked(e),
+      approve: true,
+      note: '同意延期',
+      stepUpId: await e.stepUp(P.sup, 'message.approveExtension'),
+    }),
   },
   'messages.urge': {
     as: () => P.sup,
