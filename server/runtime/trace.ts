@@ -10,6 +10,17 @@ export type AuditFields = Pick<AuditInput, 'target' | 'unitId' | 'reason' | 'det
   result?: 'ok' | 'refused';
 };
 
+/**
+ * Fresh-PIN tickets spent in a transaction. The change's own audit entry names the ticket
+ * (details.stepUpId), so "who approved this, and with which PIN check" is one entry, and a
+ * spent ticket is never a change without its trace.
+ */
+const spentStepUps = new WeakMap<TxLike, string>();
+
+export function noteStepUpSpent(t: TxLike, stepUpId: string): void {
+  spentStepUps.set(t, stepUpId);
+}
+
 /** The unit an entry belongs to when the change does not name one: the caller's own. */
 function callerUnit(ctx: ActionContext): string | null {
   const s = ctx.caller.staff;
@@ -18,6 +29,8 @@ function callerUnit(ctx: ActionContext): string | null {
 
 export function traceChange(t: TxLike, ctx: ActionContext, fields: AuditFields) {
   const { action, result, unitId, ...rest } = fields;
+  const stepUpId = spentStepUps.get(t);
+  if (stepUpId) rest.details = { ...rest.details, stepUpId };
   return appendAudit(t, ctx.deps.now(), {
     action: action ?? ctx.action,
     result: result ?? 'ok',

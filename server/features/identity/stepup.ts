@@ -4,7 +4,7 @@ import type { stepUpChallengeInput, stepUpInput } from '@shared/identity/schemas
 import type { ActionContext, StaffRecord } from '@server/runtime/action';
 import type { TxLike } from '@server/runtime/audit';
 import { AppError } from '@server/runtime/errors';
-import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
+import { getDoc, inTransaction, noteStepUpSpent, traceChange } from '@server/runtime/trace';
 import { STAFF, STEP_UP_CHALLENGES, STEP_UPS, type StepUpChallengeDoc, type StepUpDoc } from './model';
 import { checkPin } from './pin';
 import { biometricVerifier } from './soter';
@@ -166,4 +166,5 @@ export async function consumeStepUp(
     .collection(STEP_UPS)
     .doc(stepUpId)
     .update({ data: { usedAt: now } });
+  noteStepUpSpent(t, stepUpId);
 }

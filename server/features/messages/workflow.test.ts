@@ -587,5 +587,10 @@ test('approving a reply or an extension takes a fresh PIN for that purpose; refu
   const ticket = await cloud.stepUp(P.eduRev, 'message.approveReply');
   await ok(cloud, 'messages.approveReply', { id: _id, stepUpId: ticket }, P.eduRev);
   assert.equal((await stored(cloud, _id)).state, 'answered');
+  // the approval's own audit entry names the PIN check it spent
+  const entries = (
+    await cloud.db.collection('audit').where({ action: 'messages.approveReply', result: 'ok' }).limit(100).get()
+  ).data as Array<{ target?: { id: string }; details?: { stepUpId?: string } }>;
+  assert.equal(entries.find((e) => e.target?.id === _id && e.details?.stepUpId)?.details?.stepUpId, ticket);
   cloud.close();
 });

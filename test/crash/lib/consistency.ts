@@ -137,7 +137,11 @@ export async function checkStore(store: LocalStore, acked: Acked): Promise<Consi
       if (!changedAt.length || fixture(doc)) continue;
       const last = Math.max(...(byTarget.get(`${type}\u0000${id}`) ?? []).map((a) => a.at), -1);
       const changed = Math.max(...changedAt);
-      if (last < changed && !(type === 'invite' && hasRedeemFor(ok, id)))
+      if (
+        last < changed &&
+        !(type === 'invite' && hasRedeemFor(ok, id)) &&
+        !(type === 'stepUp' && spentBy(ok, id, changed))
+      )
         problems.push(`${collection}/${id} changed at ${changed} but its last audit entry is at ${last}`);
     }
   }
@@ -169,6 +173,11 @@ function fixture(doc: Doc): boolean {
 }
 
 /** An invite is marked used by the redeem that names it in its details (the redeem targets the staff record). */
+/** A fresh-PIN ticket is spent by the change it allowed, whose entry names it (details.stepUpId). */
+function spentBy(ok: AuditRecord[], stepUpId: string, at: number): boolean {
+  return ok.some((a) => a.at >= at && (a.details as { stepUpId?: unknown } | undefined)?.stepUpId === stepUpId);
+}
+
 function hasRedeemFor(ok: AuditRecord[], code: string): boolean {
   return ok.some(
     (a) => a.action === 'invites.redeem' && (a.details as { invite?: string } | undefined)?.invite === code,
