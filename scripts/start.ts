@@ -21,7 +21,7 @@ function ensureH5Build(): void {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = Math.max(newestMtime('client'), newestMtime('shared'), newestMtime('config'));
   if (built && built >= sources) return;
-  console.log('正在构建 H5 页面（首次约需 15–30 秒）…');
+  console.log('正在构建 H5 页面（首次约需 1–3 分钟）…');
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
