@@ -81,27 +81,58 @@ test('a write is answered only after an fsync that began after its commit', asyn
   }
 });
 
-test('commits made while an fsync runs share the next one: 1 + 49 writes, 2 fsyncs', async () => {
+test('commits share fsyncs: at most two run at once, each covering every commit made before it began', async () => {
   const gate = gatedSync();
   h = freshCloud({ file: tempFile(), syncWal: gate.sync });
   const db = h.db;
-  const first = watch(db.collection('notes').add({ data: { i: 0 } }));
+  const add = (i: number) => watch(db.collection('notes').add({ data: { i } }));
+  const first = add(0);
   await settle();
   assert.equal(gate.calls.length, 1);
-  const rest = Array.from({ length: 49 }, (_, i) => watch(db.collection('notes').add({ data: { i: i + 1 } })));
+  // Commits made while the first fsync runs start a second one at once (they need not wait
+  // for the first to end only to start another).
+  const second = Array.from({ length: 24 }, (_, i) => add(i + 1));
   await settle();
-  assert.equal(gate.calls.length, 1, 'no second fsync while one runs');
+  assert.equal(gate.calls.length, 2, 'a second fsync for the 24 commits made meanwhile');
+  // Two are running: later commits wait for one of them to finish.
+  const third = Array.from({ length: 25 }, (_, i) => add(i + 25));
+  await settle();
+  assert.equal(gate.calls.length, 2, 'never a third at once');
+
   gate.calls[0].release();
   await settle();
-  // The first fsync began before the other 49 commits, so it answers only the first write.
   assert.equal(first.done, true);
-  assert.ok(rest.every((w) => !w.done));
-  assert.equal(gate.calls.length, 2, 'one fsync for the 49 commits made meanwhile');
+  assert.ok(
+    [...second, ...third].every((w) => !w.done),
+    'the first fsync began before their commits',
+  );
+  assert.equal(gate.calls.length, 3, 'the finished one makes room for the waiting commits');
   gate.calls[1].release();
   await settle();
-  assert.ok(rest.every((w) => w.done && w.error === undefined));
-  assert.equal(groupOf(h).syncs, 2);
+  assert.ok(second.every((w) => w.done && w.error === undefined));
+  assert.ok(third.every((w) => !w.done));
+  gate.calls[2].release();
+  await settle();
+  assert.ok(third.every((w) => w.done && w.error === undefined));
+  assert.equal(groupOf(h).syncs, 3, '50 commits, 3 fsyncs');
   assert.equal(await total(db.collection('notes')), 50);
+});
+
+test('a later fsync that finishes first answers the commits of the earlier one too', async () => {
+  const gate = gatedSync();
+  h = freshCloud({ file: tempFile(), syncWal: gate.sync });
+  const db = h.db;
+  const early = watch(db.collection('notes').add({ data: { i: 1 } }));
+  await settle();
+  const late = watch(db.collection('notes').add({ data: { i: 2 } }));
+  await settle();
+  assert.equal(gate.calls.length, 2);
+  gate.calls[1].release(); // it began after both commits, so both are on disk
+  await settle();
+  assert.equal(early.done && late.done, true);
+  gate.calls[0].release();
+  await settle();
+  assert.equal(gate.calls.length, 2);
 });
 
 test('a read that would show a change not yet on disk waits for its fsync', async () => {

@@ -15,6 +15,8 @@ import { LocalDbError } from './errors';
 export type SyncFn = () => Promise<void>;
 
 const RESOLVED = Promise.resolve();
+/** Two at once: a commit made just after one began waits about one fsync, not two. */
+const MAX_SYNCS_IN_FLIGHT = 2;
 
 /**
  * One answer to the outside (an HTTP request of the local host). Inside it, store calls do not
@@ -37,7 +39,9 @@ interface Waiter {
 export class GroupCommit {
   /** The highest revision covered by a finished sync. */
   private synced: number;
-  private inFlight = false;
+  /** Syncs running, and the revision the latest of them covers. */
+  private inFlight = 0;
+  private started: number;
   private waiters: Waiter[] = [];
   private failure: LocalDbError | null = null;
   /** Syncs run so far (for tests and benchmarks: many commits, few syncs). */
@@ -49,6 +53,7 @@ export class GroupCommit {
     private readonly written: () => number,
   ) {
     this.synced = written(); // what was there at open is on disk
+    this.started = this.synced;
   }
 
   /** A failed fsync leaves the disk's state unknown: the store refuses everything after it. */
@@ -58,11 +63,6 @@ export class GroupCommit {
 
   get pending(): boolean {
     return this.synced < this.written();
-  }
-
-  /** Whether revision `rev` is on disk. */
-  isDurable(rev: number): boolean {
-    return rev <= this.synced;
   }
 
   /** Resolves when every revision up to `upTo` (default: all written so far) is on disk. */
@@ -81,21 +81,28 @@ export class GroupCommit {
     this.settle();
   }
 
+  /**
+   * Starts a sync for waiters no running sync covers. A second one may start while the first
+   * runs (a write arriving just after a sync began then waits about one fsync, not two); any
+   * more wait for one of them to finish. A sync covers every revision written before it began.
+   */
   private start(): void {
-    if (this.inFlight || this.waiters.length === 0 || this.failure) return;
-    this.inFlight = true;
+    if (this.failure || this.inFlight >= MAX_SYNCS_IN_FLIGHT) return;
+    if (!this.waiters.some((w) => w.upTo > this.started)) return;
     const upTo = this.written();
+    this.started = upTo;
+    this.inFlight += 1;
     this.syncs += 1;
     this.sync().then(
       () => {
-        this.inFlight = false;
+        this.inFlight -= 1;
         this.synced = Math.max(this.synced, upTo);
         this.settle();
-        this.start(); // writes that came in while this sync ran get the next one
+        this.start();
       },
       (e: unknown) => {
-        this.inFlight = false;
-        this.failure = new LocalDbError(
+        this.inFlight -= 1;
+        this.failure ??= new LocalDbError(
           'SYS_ERR',
           `local store: writing to disk failed (${(e as Error)?.message ?? String(e)}); restart the host`,
         );
@@ -121,7 +128,7 @@ export class GroupCommit {
  */
 export function walSyncer(dbFile: string): { sync: SyncFn; flushSync(): void; close(): void } {
   let fd: number | null = null;
-  let running = false;
+  let running = 0;
   let closing = false;
   const open = (): number => {
     if (fd === null) {
@@ -136,7 +143,7 @@ export function walSyncer(dbFile: string): { sync: SyncFn; flushSync(): void; cl
     return fd;
   };
   const release = () => {
-    if (closing && !running && fd !== null) {
+    if (closing && running === 0 && fd !== null) {
       closeSync(fd);
       fd = null;
     }
@@ -151,9 +158,9 @@ export function walSyncer(dbFile: string): { sync: SyncFn; flushSync(): void; cl
           reject(e as Error);
           return;
         }
-        running = true;
+        running += 1;
         fdatasync(handle, (err) => {
-          running = false;
+          running -= 1;
           release();
           if (err) reject(err);
           else resolve();
