@@ -9,6 +9,7 @@ import { BodyTooLarge, bearer, fail, readBody, sendJson } from './http-util';
 import { serveStatic } from './static';
 import { servePublic } from '../../../cloudfunctions/public/router';
 import { answerWhenDurable } from '../cloud';
+import { Admission } from './admission';
 
 // The embedded local cloud's HTTP face: `POST /api/<function>` with `{ action, data }` runs the
 // same cloud-function main() as production, with the caller's OPENID taken from a session token
@@ -122,10 +123,21 @@ export function createHost(opts: HostOptions): Server {
     return null;
   }
 
+  // Every request that reaches the store waits for its turn (admission.ts): one per loop turn.
+  const admission = new Admission();
+  const inTurn = (res: ServerResponse, run: () => Promise<void>): Promise<void> => {
+    const turn = admission.turn();
+    if (!turn) {
+      fail(res, 503, 'RateLimited', '服务繁忙，请稍后再试');
+      return Promise.resolve();
+    }
+    return turn.then(run);
+  };
+
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith('/api/')) {
-      handleApi(req, res, path).catch((error) => {
+      inTurn(res, () => handleApi(req, res, path)).catch((error) => {
         console.error('local host error', error);
         if (!res.headersSent) fail(res, 500, 'Internal', '本地服务内部错误');
         else res.end();
@@ -134,7 +146,7 @@ export function createHost(opts: HostOptions): Server {
     }
     // Public feeds (GET /public/*) are answered by the `public` function's router, as in production.
     if (path.startsWith('/public/'))
-      return void servePublic(req, res).catch(() => fail(res, 500, 'Internal', '本地服务内部错误'));
+      return void inTurn(res, () => servePublic(req, res)).catch(() => fail(res, 500, 'Internal', '本地服务内部错误'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       fail(res, 405, 'InvalidParameter', '不支持的请求方法');
       return;
