@@ -1,5 +1,5 @@
 import { runPipeline } from './aggregate';
-import { answerScope } from './group-commit';
+import { answerScope, backgroundScope } from './group-commit';
 import { LocalDbError, invalidParam } from './errors';
 import { newRequestId } from './ids';
 import { insertDocuments, modifyDocuments, removeDocuments, targets, type QueryType } from './operations';
@@ -30,6 +30,8 @@ type Handler = (store: SqliteStore, data: unknown, api: string, fence: Fence) =>
 
 export async function execute(store: SqliteStore, api: string, data: unknown): Promise<WireResponse> {
   const requestId = newRequestId();
+  // Background work yields before each call that does not hold the transaction mutex.
+  if (backgroundScope.getStore() && !insideTransaction(data)) await new Promise((r) => setImmediate(r));
   const fence: Fence = {};
   const answer = await run(store, api, data, fence);
   // Group commit: nothing leaves the store before what it shows or reports is on disk, so no
@@ -72,11 +74,16 @@ function failure(e: unknown): { code: string; message: string } {
 
 const TRANSACTION_ENDS = new Set(['database.commitTransaction', 'database.abortTransaction']);
 
+/** A call made while its transaction holds the mutex (the commit and rollback end it). */
+function insideTransaction(data: unknown): boolean {
+  return Boolean((data as { transactionId?: unknown } | null)?.transactionId);
+}
+
 /** Whether this answer can carry data out of the store (anything but a call inside a transaction). */
 function answersOutside(api: string, data: unknown): boolean {
   if (api === 'database.startTransaction') return false;
   if (TRANSACTION_ENDS.has(api)) return true;
-  return !(data as { transactionId?: unknown } | null)?.transactionId;
+  return !insideTransaction(data);
 }
 
 /** Runs a request in its transaction's view, or atomically against the store. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { answerWhenDurable } from './install';
+import { answerWhenDurable, runAsBackground } from './install';
 import type { SqliteStore } from './store';
 import { fetch, freshCloud, list, rejection, total, type Harness, type Row } from './testing/harness';
 
@@ -292,4 +292,39 @@ test('answerWhenDurable rejects when the fsync fails, so the computed answer is 
   await settle();
   gate.calls[0].fail(new Error('ENOSPC: no space left on device'));
   assert.match((await answer).message, /writing to disk failed \(ENOSPC/);
+});
+
+test('background work (runAsBackground) lets the event loop take a turn before each call outside a transaction', async () => {
+  h = freshCloud();
+  const db = h.db;
+  await db.collection('notes').add({ data: { _id: 'a', v: 1 } });
+  /** Reads three times in a row and counts how many event-loop turns passed meanwhile. */
+  const turnsDuring = async (reads: () => Promise<void>) => {
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await reads();
+    running = false;
+    return turns;
+  };
+  const threeReads = async () => {
+    for (let i = 0; i < 3; i++) await fetch(db.collection('notes').doc('a'));
+  };
+  assert.equal(await turnsDuring(threeReads), 0, 'a request runs its calls back to back');
+  assert.ok((await turnsDuring(() => runAsBackground(threeReads))) >= 3, 'a sweep yields before each call');
+  // Inside a transaction it never yields: it holds the mutex every request's writes need.
+  let turnsInTxn = -1;
+  await runAsBackground(() =>
+    db.runTransaction(async (t: { collection(n: string): ReturnType<typeof db.collection> }) => {
+      turnsInTxn = await turnsDuring(async () => {
+        for (let i = 0; i < 3; i++) await fetch(t.collection('notes').doc('a'));
+      });
+    }),
+  );
+  assert.equal(turnsInTxn, 0);
 });

@@ -26,6 +26,13 @@ const MAX_SYNCS_IN_FLIGHT = 2;
  */
 export const answerScope = new AsyncLocalStorage<{ upTo: number }>();
 
+/**
+ * Work the host runs on its own (the sweeper's timer). Each of its store calls outside a
+ * transaction first lets the event loop take a turn, so a sweep of many calls is cut into
+ * pieces between which requests are answered, instead of holding them all up for its sum.
+ */
+export const backgroundScope = new AsyncLocalStorage<true>();
+
 interface Waiter {
   upTo: number;
   resolve: () => void;

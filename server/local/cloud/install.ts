@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { requireFromNodeSdk } from './bson';
 import { execute } from './executor';
-import { answerScope } from './group-commit';
+import { answerScope, backgroundScope } from './group-commit';
 import { SqliteStore, type LocalStore } from './store';
 
 // The seam. wx-server-sdk 4.0.2 → @cloudbase/node-sdk 3.17.2 → @cloudbase/database 1.4.3 sends
@@ -58,6 +58,14 @@ export async function answerWhenDurable<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     if (store && scope.upTo > 0) await store.durable(scope.upTo);
   }
+}
+
+/**
+ * Runs `fn` as background work (the host's sweeper): timers it starts inherit this, and each
+ * of their store calls outside a transaction lets the event loop take a turn first.
+ */
+export function runAsBackground<T>(fn: () => T): T {
+  return backgroundScope.run(true, fn);
 }
 
 /** The store currently answering (tests and the local host may want it). */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openLocalStore, installLocalCloud, walSyncer, type LocalStore } from '../cloud';
+import { openLocalStore, installLocalCloud, runAsBackground, walSyncer, type LocalStore } from '../cloud';
 import { configureRuntime, currentDeps } from '@server/runtime/config';
 import { createFunction } from '@server/runtime/main';
 import { FUNCTIONS } from '@server/functions';
@@ -54,7 +54,8 @@ export async function startHost(env: NodeJS.ProcessEnv = process.env): Promise<R
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
-  const stopSweeper = startSweeper(config.SWEEP_INTERVAL_MS);
+  // The sweeps run between requests, a store call at a time, not as one long block.
+  const stopSweeper = runAsBackground(() => startSweeper(config.SWEEP_INTERVAL_MS));
   const port = (server.address() as AddressInfo).port;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
