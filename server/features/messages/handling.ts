@@ -94,6 +94,7 @@ export async function routeMessage(input: z.output<typeof routeInput>, ctx: Acti
             title: '新留言（县政府办公室分办）',
             body: `${m.trackingNo}「${m.title}」${input.note ? `：${input.note}` : ''}`,
             urgent: m.urgent,
+            dutyFirstIn: m.urgent ? target._id : undefined,
           },
           ...(m.citizenOpenid
             ? [
@@ -162,6 +163,7 @@ export async function transferMessage(input: z.output<typeof transferInput>, ctx
             title: '转办留言待接收',
             body: `${m.unitName}转来 ${m.trackingNo}「${m.title}」：${input.reason}`,
             urgent: m.urgent,
+            dutyFirstIn: m.urgent ? target._id : undefined,
           },
           ...(m.citizenOpenid
             ? [

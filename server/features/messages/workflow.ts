@@ -9,6 +9,7 @@ import { AppError, notFound } from '@server/runtime/errors';
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { consumeStepUp } from '@server/features/identity/stepup';
 import { notify } from '@server/features/notifications/notify';
+import { notifyOnDutyFirst } from '@server/features/oversight/duty';
 import { loadDirectory, type Directory } from '@server/features/notifications/recipients';
 import { loadCalendar } from './calendar-store';
 import { MESSAGES, toSubject, withDerived, type MessageDoc } from './model';
@@ -27,6 +28,11 @@ export interface PlannedMessageNotice {
   title: string;
   body: string;
   urgent?: boolean;
+  /**
+   * An urgent message reaching a unit (transferred, routed): that unit's person on duty hears
+   * this notice first (第十八条(三)), else its leaders and admins; nobody hears it twice.
+   */
+  dutyFirstIn?: string;
 }
 
 export interface Effect {
@@ -62,6 +68,31 @@ export async function loadMessage(ctx: ActionContext, id: string): Promise<Messa
 export async function messageUnit(id: string, ctx: ActionContext): Promise<string | null> {
   const m = await getDoc<MessageDoc>(ctx.deps.db, MESSAGES, id);
   return m?.unitId ?? null;
+}
+
+/**
+ * Tells the person on duty first for every planned notice that asks for it (`dutyFirstIn`),
+ * before any other notice of the change is written; returns who was told.
+ */
+export async function tellDutyFirst(
+  t: TxLike,
+  ctx: ActionContext,
+  messageId: string,
+  notices: readonly PlannedMessageNotice[],
+): Promise<string[]> {
+  const told: string[] = [];
+  for (const n of notices) {
+    if (!n.dutyFirstIn) continue;
+    const first = await notifyOnDutyFirst(t, ctx, n.dutyFirstIn, {
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      page: staffPage(messageId),
+      urgent: true,
+    });
+    told.push(...first.told);
+  }
+  return told;
 }
 
 /** Writes each planned notice to every person it names, with the page where they act. */
@@ -126,12 +157,20 @@ export async function runTransition(
         .collection(MESSAGES)
         .doc(_id)
         .set({ data: data as unknown as Record<string, unknown> });
-      const sent = await sendNotices(t, ctx, directory, id, effect.notices, ctx.caller.staff?._id ?? null);
+      const toldFirst = await tellDutyFirst(t, ctx, id, effect.notices);
+      const sent = await sendNotices(t, ctx, directory, id, effect.notices, ctx.caller.staff?._id ?? null, toldFirst);
       await traceChange(t, ctx, {
         target: { type: 'message', id },
         unitId: m.unitId,
         reason: effect.reason,
-        details: { trackingNo: m.trackingNo, from: m.state, to: doc.state, notices: sent, ...effect.details },
+        details: {
+          trackingNo: m.trackingNo,
+          from: m.state,
+          to: doc.state,
+          notices: sent + toldFirst.length,
+          ...(toldFirst.length ? { toldFirst } : {}),
+          ...effect.details,
+        },
       });
       return doc;
     });
