@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHostProcess, tempDataDir, removeDir, type HostProcess } from '../support/host-process';
-import { guestSession, staffSession, call } from './lib/host-client';
-import { burst, seededRng, type BurstState } from './lib/burst';
-import { checkDataDir, emptyAcked } from './lib/consistency';
+import { call } from './lib/host-client';
+import { burst, newBurstState, seededRng } from './lib/burst';
+import { checkDataDir } from './lib/consistency';
 
 // Crash safety of the local host (issue 8): a burst of mixed writes over HTTP, the host killed
 // with SIGKILL at a random moment, restarted on the same data directory, then checked: every
@@ -19,20 +19,7 @@ test(`kill -9 during a burst of writes, ${ROUNDS} rounds in a row (seed ${SEED})
   const dataDir = tempDataDir('zwxmt-crash-');
   let host: HostProcess | null = await startHostProcess({ dataDir });
   try {
-    const state: BurstState = {
-      citizens: await Promise.all(Array.from({ length: 8 }, () => guestSession(host!.url))),
-      admin: await staffSession(host.url, 's-edu-admin'),
-      publisher: await staffSession(host.url, 's-edu-publisher'),
-      reviewer: await staffSession(host.url, 's-edu-reviewer'),
-      codes: [],
-      pending: [],
-      toAccept: [],
-      toDraft: [],
-      toApprove: [],
-      acked: emptyAcked(),
-      cutOff: 0,
-      sent: 0,
-    };
+    const state = await newBurstState(host.url, 8);
     const firstCitizen = state.citizens[0];
     for (let round = 1; round <= ROUNDS; round++) {
       host ??= await startHostProcess({ dataDir });

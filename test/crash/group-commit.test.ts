@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHostProcess, tempDataDir, removeDir, type HostProcess } from '../support/host-process';
-import { guestSession, staffSession, call } from './lib/host-client';
-import { burst, seededRng, type BurstState } from './lib/burst';
-import { checkDataDir, emptyAcked } from './lib/consistency';
+import { guestSession, call } from './lib/host-client';
+import { burst, newBurstState, seededRng } from './lib/burst';
+import { checkDataDir } from './lib/consistency';
 
 // Group commit under kill -9 (issue 8). The host's fsync is slowed to 200 ms (TEST_SLOW_FSYNC_MS,
 // demo mode only), so at any moment a batch of commits is in SQLite but not yet acknowledged.
@@ -39,20 +39,7 @@ test(`kill -9 while a group commit is in flight, ${ROUNDS} rounds (seed ${SEED})
     assert.equal(mine.ok && mine.data.items.length, 1);
     assert.ok(readMs < SLOW_MS, `a read of settled data waited ${readMs.toFixed(0)} ms for an fsync it does not need`);
 
-    const state: BurstState = {
-      citizens: await Promise.all(Array.from({ length: 12 }, () => guestSession(host!.url))),
-      admin: await staffSession(host.url, 's-edu-admin'),
-      publisher: await staffSession(host.url, 's-edu-publisher'),
-      reviewer: await staffSession(host.url, 's-edu-reviewer'),
-      codes: [],
-      pending: [],
-      toAccept: [],
-      toDraft: [],
-      toApprove: [],
-      acked: emptyAcked(),
-      cutOff: 0,
-      sent: 0,
-    };
+    const state = await newBurstState(host.url, 12);
     state.acked.messages.push(sent.data as { _id: string; trackingNo: string });
     let unacknowledged = 0;
     for (let round = 1; round <= ROUNDS; round++) {

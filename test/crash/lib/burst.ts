@@ -1,5 +1,5 @@
-import { call, DEMO_PIN, guestSession, type Session } from './host-client';
-import type { Acked } from './consistency';
+import { call, DEMO_PIN, guestSession, staffSession, type Session } from './host-client';
+import { emptyAcked, type Acked } from './consistency';
 
 // A burst of mixed writes against a running host, the way a busy morning looks: citizens send
 // messages while a unit admin invites people, newcomers redeem their invites and the admin
@@ -24,6 +24,24 @@ export interface BurstState {
   /** requests sent whose answer never came (cut off by the kill) */
   cutOff: number;
   sent: number;
+}
+
+/** A burst's starting state on a fresh host: citizens, the education bureau's staff, nothing acknowledged. */
+export async function newBurstState(base: string, citizens: number): Promise<BurstState> {
+  return {
+    citizens: await Promise.all(Array.from({ length: citizens }, () => guestSession(base))),
+    admin: await staffSession(base, 's-edu-admin'),
+    publisher: await staffSession(base, 's-edu-publisher'),
+    reviewer: await staffSession(base, 's-edu-reviewer'),
+    codes: [],
+    pending: [],
+    toAccept: [],
+    toDraft: [],
+    toApprove: [],
+    acked: emptyAcked(),
+    cutOff: 0,
+    sent: 0,
+  };
 }
 
 type Rng = () => number;
