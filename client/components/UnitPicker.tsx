@@ -7,7 +7,8 @@ import { SearchList } from './SearchList';
 import './UnitPicker.scss';
 
 // Choosing one of the county's units (about 300): a sheet that searches the server by name or
-// short name and loads more at the bottom. UnitField is the form row that opens it.
+// short name and loads more at the bottom. UnitField is the form row that opens it; UnitsField
+// the row for several units (each chosen one a chip, tapped to remove).
 
 export interface UnitPickerProps {
   visible: boolean;
@@ -15,6 +16,8 @@ export interface UnitPickerProps {
   selectedId?: string;
   /** A unit not to offer (the one a message is already at). */
   exclude?: string;
+  /** Units not to offer (already chosen, or of a kind the form does not take). */
+  hide?: (unit: UnitSummary) => boolean;
   /** Choices above the units, given the search text (不确定, 全部单位). */
   header?: (q: string) => ReactNode;
   /** Shows each unit's kind (乡镇, 部门…) beside its name. */
@@ -26,7 +29,8 @@ export interface UnitPickerProps {
 /** The searchable, paged list of units, for a sheet of its own or inside another one. */
 export function UnitList(props: Omit<UnitPickerProps, 'visible' | 'title' | 'onClose'> & { scrollClassName?: string }) {
   const load = useCallback((q: string, cursor: string | null) => unitsPage({ q, cursor }), []);
-  const { onPick, selectedId, showKind } = props;
+  const { onPick, selectedId, showKind, exclude, hide } = props;
+  const hidden = exclude || hide ? (u: UnitSummary) => u._id === exclude || Boolean(hide?.(u)) : undefined;
   return (
     <SearchList<UnitSummary>
       load={load}
@@ -34,7 +38,7 @@ export function UnitList(props: Omit<UnitPickerProps, 'visible' | 'title' | 'onC
       placeholder="搜索单位名称，如“教育”“花马池”"
       notFound="没有找到匹配的单位，换个关键词试试"
       empty="暂无单位"
-      hide={props.exclude ? (u) => u._id === props.exclude : undefined}
+      hide={hidden}
       header={props.header}
       scrollClassName={props.scrollClassName}
       render={(u) => (
@@ -111,6 +115,48 @@ export function UnitField(props: {
                 )
             : undefined
         }
+      />
+    </View>
+  );
+}
+
+/** Several units for a form: the chosen ones as chips (tap to remove) and a row to add one more. */
+export function UnitsField(props: {
+  value: Array<{ id: string; name: string }>;
+  placeholder: string;
+  title: string;
+  /** Units the form does not take, left out of the picker. */
+  hide?: (unit: UnitSummary) => boolean;
+  onChange(units: Array<{ id: string; name: string }>): void;
+}) {
+  const [open, setOpen] = useState(false);
+  const { value, onChange, hide } = props;
+  const chosen = new Set(value.map((u) => u.id));
+  return (
+    <View>
+      {value.length ? (
+        <View className="unit-chips">
+          {value.map((u) => (
+            <Text key={u.id} className="unit-chips__chip" onClick={() => onChange(value.filter((v) => v.id !== u.id))}>
+              {u.name} ×
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <View className="unit-field" onClick={() => setOpen(true)}>
+        <Text className="unit-field__placeholder">{value.length ? '再添加一个单位' : props.placeholder}</Text>
+        <Text className="unit-field__arrow">›</Text>
+      </View>
+      <UnitPicker
+        visible={open}
+        title={props.title}
+        showKind
+        hide={(u) => chosen.has(u._id) || Boolean(hide?.(u))}
+        onPick={(u) => {
+          onChange([...value, { id: u._id, name: u.name }]);
+          setOpen(false);
+        }}
+        onClose={() => setOpen(false)}
       />
     </View>
   );

@@ -1,4 +1,3 @@
-import type { Envelope } from '@shared/core/envelope';
 import type { Page } from '@shared/messages/schemas';
 import type { UnitSummary } from '@shared/org/units';
 import { cursorArg, searchArg } from './paging';
@@ -26,20 +25,4 @@ export function unitsPage(query: UnitsQuery = {}) {
     ...(query.pageSize ? { pageSize: query.pageSize } : {}),
     ...cursorArg(query.cursor),
   });
-}
-
-/**
- * Every unit, a hundred a call. Only for a screen that really shows them all at once; a picker
- * searches and loads more instead (components/UnitPicker).
- */
-export async function listUnits(): Promise<Envelope<{ items: UnitSummary[] }>> {
-  const items: UnitSummary[] = [];
-  let cursor: string | null = null;
-  do {
-    const res: Envelope<Page<UnitSummary>> = await unitsPage({ pageSize: 100, cursor });
-    if (!res.ok) return res;
-    items.push(...res.data.items);
-    cursor = res.data.nextCursor;
-  } while (cursor);
-  return { ok: true, data: { items } };
 }

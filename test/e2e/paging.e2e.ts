@@ -7,7 +7,7 @@ import { seedDemoCounty } from '@server/local/demo/seed';
 import { configureRuntime, currentDeps, resetRuntime } from '@server/runtime/config';
 import { startHostProcess, removeDir, tempDataDir, type HostProcess } from '../support/host-process';
 import { openPhone, type Phone } from './phone';
-import { switchPersona } from './flows';
+import { expectOutcome, switchPersona } from './flows';
 
 // Issue 8 on a phone, in a county bigger than a page: the citizen's unit picker searches the
 // server and loads more at the bottom, with “不确定” still there; the information center finds
@@ -145,4 +145,54 @@ test("a unit admin's 人员 list loads the rest at the bottom", async () => {
   await page.getByText(`共 ${4 + EXTRA_STAFF} 条，没有更多了`).waitFor();
   assert.equal(await cards.count(), 4 + EXTRA_STAFF);
   await phone.shot('paging-admin-people');
+});
+
+test('the oversight forms pick units by search: 登记舆情 one unit, 宣布突发事件 several', async () => {
+  const { page } = phone;
+  await switchPersona(page, '何红'); // 县政府督查室: records an incident of any unit and follows it
+  await page.goto('/oversight/incidents/index?new=1');
+  await page.locator('textarea:visible').first().fill('网传测试第26村饮水管道破裂，评论区询问何时恢复供水。');
+  // Without a unit the server says why, beside the field, and the summary is kept.
+  await page.locator('.nut-button:visible', { hasText: '提交登记' }).tap();
+  await page.locator('.zw-field-error:visible').first().waitFor();
+  assert.equal(
+    await page.locator('textarea:visible').first().inputValue(),
+    '网传测试第26村饮水管道破裂，评论区询问何时恢复供水。',
+  );
+  await page.locator('.unit-field:visible', { hasText: '请选择责任单位' }).tap();
+  await search(page, '第26');
+  await sheet(page).locator('.unit-picker__item', { hasText: '测试第26村' }).tap();
+  await page.locator('.unit-field__value:visible', { hasText: '测试第26村' }).waitFor();
+  await page.locator('.nut-button:visible', { hasText: '提交登记' }).tap();
+  await page.waitForURL(/\/oversight\/incident\/index\?id=/);
+  await expectOutcome(page, page.locator('.ov-card__title:visible', { hasText: '测试第26村' }));
+
+  await switchPersona(page, '孙强'); // 县政府办公室副主任: declares events
+  await page.goto('/oversight/emergency/index');
+  await page.locator('.nut-button:visible', { hasText: '宣布突发事件' }).tap();
+  await page.locator('input:visible').first().fill('测试村供水中断');
+  await page.locator('textarea:visible').first().fill('测试第26村、测试第3村供水管道破裂，正在抢修。');
+  for (const [q, name] of [
+    ['第26', '测试第26村'],
+    ['第3村', '测试第3村'],
+  ]) {
+    await page.locator('.unit-field:visible').last().tap();
+    await search(page, q);
+    await sheet(page)
+      .locator('.unit-picker__item', { hasText: new RegExp(`^${name}`) })
+      .first()
+      .tap();
+    await page.locator('.unit-chips__chip:visible', { hasText: name }).waitFor();
+  }
+  // The overseers are not asked to speak: the picker does not offer them.
+  await page.locator('.unit-field:visible').last().tap();
+  await search(page, '信息中心');
+  await sheet(page).getByText('没有找到匹配的单位').waitFor();
+  await sheet(page).locator('.nut-popup-title-right').tap();
+  await phone.shot('paging-declare-form');
+  await page.locator('.nut-button:visible', { hasText: '宣布并通知各单位' }).tap();
+  await page.waitForURL(/\/oversight\/emergency\/index\?id=/);
+  await page.getByText('各单位发声情况（0/2）').waitFor();
+  await page.locator('.ov-card__title:visible', { hasText: '测试第3村' }).waitFor();
+  await phone.shot('paging-oversight-forms');
 });

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { getEvent, type EmergencyEventView } from '../../services/oversight';
 import { getMe } from '../../services/me';
-import { listUnits, type UnitSummary } from '../../services/units';
+import { unitsPage } from '../../services/units';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
@@ -21,7 +21,8 @@ export default function EmergencyPage() {
   const id = queryParam(useRouter().params.id);
   const [one, setOne] = useState<EmergencyEventView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [office, setOffice] = useState<UnitSummary[] | null>(null);
+  // Whether this person heads the county government office, who alone declare events.
+  const [office, setOffice] = useState(false);
   const [declaring, setDeclaring] = useState(false);
 
   const load = useCallback(async () => {
@@ -31,13 +32,14 @@ export default function EmergencyPage() {
       if (!res.ok) return setError(res.message);
       return setOne(res.data);
     }
-    const [me, units] = await Promise.all([getMe(), listUnits()]);
-    if (me.ok && units.ok) {
-      const officeId = units.data.items.find((u) => u.role === 'countyOffice')?._id;
-      const heads = (me.data.staff?.roles ?? []).some(
-        (r) => r.unitId === officeId && (r.role === 'leader' || r.role === 'unitAdmin'),
+    const [me, offices] = await Promise.all([getMe(), unitsPage({ role: 'countyOffice', pageSize: 1 })]);
+    if (me.ok && offices.ok) {
+      const officeId = offices.data.items[0]?._id;
+      setOffice(
+        (me.data.staff?.roles ?? []).some(
+          (r) => r.unitId === officeId && (r.role === 'leader' || r.role === 'unitAdmin'),
+        ),
       );
-      setOffice(heads ? units.data.items.filter((u) => u.role !== 'infoCenter' && u.role !== 'supervision') : null);
     }
   }, [id]);
   useEffect(() => {
@@ -54,7 +56,7 @@ export default function EmergencyPage() {
       <View>
         {office ? (
           declaring ? (
-            <DeclareForm units={office} />
+            <DeclareForm />
           ) : (
             <Button block type="danger" onClick={() => setDeclaring(true)}>
               宣布突发事件

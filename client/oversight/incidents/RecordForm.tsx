@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Textarea } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import {
   IMPORTANCE_LABELS,
   INCIDENT_IMPORTANCE,
@@ -10,102 +9,81 @@ import {
   type IncidentImportance,
   type IncidentType,
 } from '@shared/oversight/incidents';
-import { FieldError } from '../../components/FieldError';
-import { listUnits, type UnitSummary } from '../../services/units';
+import { UnitField } from '../../components/UnitPicker';
+import { unitsPage } from '../../services/units';
 import { recordIncident } from '../../services/oversight';
 import { Chips } from '../common/Chips';
+import { FormCard, FormField, useFormSubmit } from '../common/Form';
 
 // 登记舆情: any staff member records what they saw — platform, link, summary, importance, type and
-// the responsible unit. The person on duty there is told first. Typed text survives a refusal.
+// the responsible unit (searched among the county's units). The person on duty there is told
+// first. Typed text survives a refusal.
 
 const importance = INCIDENT_IMPORTANCE.map((k) => [k, IMPORTANCE_LABELS[k]] as const);
 const types = INCIDENT_TYPES.map((k) => [k, INCIDENT_TYPE_LABELS[k]] as const);
 
 export function RecordForm(props: { defaultUnitId?: string; onCancel: () => void }) {
-  const [units, setUnits] = useState<UnitSummary[]>([]);
+  const [unit, setUnit] = useState<{ id: string; name: string } | null>(null);
   const [form, setForm] = useState({
     platform: '微博',
     link: '',
     summary: '',
     importance: 'normal' as IncidentImportance,
     type: 'complaint' as IncidentType,
-    unitId: props.defaultUnitId ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
+  // Opened from a unit's page: that unit is chosen, once its name is known.
+  const { defaultUnitId } = props;
   useEffect(() => {
-    void listUnits().then((r) => {
-      if (r.ok) setUnits(r.data.items);
+    if (!defaultUnitId) return;
+    void unitsPage({ ids: [defaultUnitId] }).then((r) => {
+      const u = r.ok ? r.data.items[0] : undefined;
+      if (u) setUnit((cur) => cur ?? { id: u._id, name: u.name });
     });
-  }, []);
+  }, [defaultUnitId]);
 
-  const submit = async () => {
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    const res = await recordIncident({ ...form, screenshots: [] });
-    setBusy(false);
-    if (!res.ok) {
-      setErrors(res.fieldErrors ?? {});
-      return setMessage(res.message);
-    }
-    void Taro.redirectTo({ url: `/oversight/incident/index?id=${res.data._id}` });
-  };
+  const send = useFormSubmit(
+    () => recordIncident({ ...form, unitId: unit?.id ?? '', screenshots: [] }),
+    (data) => void Taro.redirectTo({ url: `/oversight/incident/index?id=${data._id}` }),
+  );
+  const { errors } = send;
 
   return (
-    <View className="ov-card">
-      <Text className="ov-section">登记舆情</Text>
-      <Text className="ov-field">平台</Text>
-      <Input
-        className="ov-input"
-        value={form.platform}
-        placeholder="平台，如微博、抖音"
-        onInput={(e) => setForm({ ...form, platform: e.detail.value })}
-      />
-      <FieldError message={errors.platform} />
-      <Text className="ov-field">链接（选填）</Text>
-      <Input
-        className="ov-input"
-        value={form.link}
-        placeholder="https://"
-        onInput={(e) => setForm({ ...form, link: e.detail.value })}
-      />
-      <FieldError message={errors.link} />
-      <Text className="ov-field">舆情摘要</Text>
-      <Textarea
-        className="ov-textarea"
-        value={form.summary}
-        maxlength={1000}
-        placeholder="网民关注什么、传播情况、评论倾向"
-        onInput={(e) => setForm({ ...form, summary: e.detail.value })}
-      />
-      <FieldError message={errors.summary} />
-      <Text className="ov-field">重要程度</Text>
-      <Chips options={importance} value={form.importance} onPick={(v) => setForm({ ...form, importance: v })} />
-      <Text className="ov-field">类型</Text>
-      <Chips options={types} value={form.type} onPick={(v) => setForm({ ...form, type: v })} />
-      <Text className="ov-field">责任单位</Text>
-      {units.length ? (
-        <Chips
-          options={units.map((u) => [u._id, u.name] as const)}
-          value={form.unitId || null}
-          onPick={(v) => setForm({ ...form, unitId: v })}
+    <FormCard title="登记舆情" form={send} submitText="提交登记" onCancel={props.onCancel}>
+      <FormField label="平台" error={errors.platform}>
+        <Input
+          className="ov-input"
+          value={form.platform}
+          placeholder="平台，如微博、抖音"
+          onInput={(e) => setForm({ ...form, platform: e.detail.value })}
         />
-      ) : (
-        <Text className="ov-muted">正在加载单位…</Text>
-      )}
-      <FieldError message={errors.unitId} />
-      {message ? <Text className="ov-banner ov-banner--red">{message}</Text> : null}
-      <View className="ov-actions">
-        <Button type="primary" loading={busy} disabled={busy} onClick={() => void submit()}>
-          提交登记
-        </Button>
-        <Button fill="outline" onClick={props.onCancel}>
-          取消
-        </Button>
-      </View>
-    </View>
+      </FormField>
+      <FormField label="链接（选填）" error={errors.link}>
+        <Input
+          className="ov-input"
+          value={form.link}
+          placeholder="https://"
+          onInput={(e) => setForm({ ...form, link: e.detail.value })}
+        />
+      </FormField>
+      <FormField label="舆情摘要" error={errors.summary}>
+        <Textarea
+          className="ov-textarea"
+          value={form.summary}
+          maxlength={1000}
+          placeholder="网民关注什么、传播情况、评论倾向"
+          onInput={(e) => setForm({ ...form, summary: e.detail.value })}
+        />
+      </FormField>
+      <FormField label="重要程度">
+        <Chips options={importance} value={form.importance} onPick={(v) => setForm({ ...form, importance: v })} />
+      </FormField>
+      <FormField label="类型">
+        <Chips options={types} value={form.type} onPick={(v) => setForm({ ...form, type: v })} />
+      </FormField>
+      <FormField label="责任单位" error={errors.unitId}>
+        <UnitField title="选择责任单位" placeholder="请选择责任单位" value={unit} onChange={setUnit} />
+      </FormField>
+    </FormCard>
   );
 }
