@@ -1,5 +1,6 @@
 import type { NoticesPage } from '@shared/messages/notices';
 import Taro from '@tarojs/taro';
+import { cursorArg } from './paging';
 import { call } from './transport';
 import { IS_WEAPP } from './env';
 import { createSubscriber } from './subscribe-core';
@@ -10,7 +11,7 @@ export type { NoticeView } from '@shared/messages/notices';
 /** The caller's own notices (citizens by WeChat identity, staff by staff record), newest first. */
 export function listNotices(args: { cursor?: string | null; unreadOnly?: boolean } = {}) {
   return call<NoticesPage>('messages', 'notices.mine', {
-    ...(args.cursor ? { cursor: args.cursor } : {}),
+    ...cursorArg(args.cursor),
     ...(args.unreadOnly ? { unreadOnly: true } : {}),
   });
 }

@@ -27,6 +27,7 @@ import type {
 import type { Period } from '@shared/oversight/bulletin';
 import type { EmergencyMilestone } from '@shared/oversight/emergency';
 import type { RefreshStatusView } from '@shared/oversight/refresh';
+import { cursorArg } from './paging';
 import { call } from './transport';
 
 // The oversight cloud function (issue 7): dashboard and drill-downs, rules, bulletins, opinion
@@ -54,7 +55,6 @@ export type {
 };
 
 const F = 'oversight';
-const cursorArg = (cursor?: string | null) => (cursor ? { cursor } : {});
 
 export const dashboard = (month?: string) => call<DashboardView>(F, 'oversight.dashboard', month ? { month } : {});
 export const unitDetail = (unitId: string, month?: string) =>

@@ -14,6 +14,7 @@ import type {
   QueueItemView,
   VersionDiffView,
 } from '@shared/posts/views';
+import { cursorArg } from './paging';
 import { call } from './transport';
 
 // The posts cloud function, as the compose, review, approval and timeline screens use it.
@@ -35,13 +36,11 @@ export type {
 type Step = { _id: string; rev: number; state: PostState; version: number };
 const FN = 'posts';
 
-const page = (cursor?: string | null) => (cursor ? { cursor } : {});
-
 export const postableAccounts = (cursor?: string | null) =>
-  call<Page<PostableAccountView>>(FN, 'posts.accounts', page(cursor));
+  call<Page<PostableAccountView>>(FN, 'posts.accounts', cursorArg(cursor));
 /** Active emergency events that concern the account's unit (an emergency post links to one). */
 export const emergencyEventsFor = (accountId: string, cursor?: string | null) =>
-  call<Page<EmergencyEventOptionView>>(FN, 'posts.emergencyEvents', { accountId, ...page(cursor) });
+  call<Page<EmergencyEventOptionView>>(FN, 'posts.emergencyEvents', { accountId, ...cursorArg(cursor) });
 
 // ---- images (private to staff: uploaded, then shown through the post to those who may read it)
 
@@ -75,19 +74,19 @@ export const diffVersions = (id: string, from: number, to: number) =>
 
 export function myPosts(args: { cursor?: string | null; state?: PostState } = {}) {
   return call<Page<MyPostItemView>>(FN, 'posts.mine', {
-    ...(args.cursor ? { cursor: args.cursor } : {}),
+    ...cursorArg(args.cursor),
     ...(args.state ? { state: args.state } : {}),
   });
 }
 
 export function postQueue(queue: QueueName, cursor?: string | null) {
-  return call<Page<QueueItemView>>(FN, 'posts.queue', { queue, ...(cursor ? { cursor } : {}) });
+  return call<Page<QueueItemView>>(FN, 'posts.queue', { queue, ...cursorArg(cursor) });
 }
 
 export function postFeed(args: { unitId?: string; cursor?: string | null } = {}) {
   return call<Page<FeedItemView>>(FN, 'posts.feed', {
     ...(args.unitId ? { unitId: args.unitId } : {}),
-    ...(args.cursor ? { cursor: args.cursor } : {}),
+    ...cursorArg(args.cursor),
   });
 }
 
