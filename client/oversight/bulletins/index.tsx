@@ -11,7 +11,7 @@ import {
 } from '../../services/oversight';
 import { usePagedList } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
 import { day } from '../common/format';
@@ -127,25 +127,17 @@ function CountyList() {
       </View>
       {error ? <Text className="ov-banner ov-banner--red">{error}</Text> : null}
       <Text className="ov-section">全部通报</Text>
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && !list.items.length ? (
-        <EmptyView title="还没有通报" description="点上方按钮生成第一份通报草稿" />
-      ) : null}
-      {list.items.map((b) => (
-        <Card key={b._id} b={b} onTap={() => void Taro.navigateTo({ url: `/oversight/bulletin/index?id=${b._id}` })} />
-      ))}
-      {list.items.length ? (
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loadingMore}
-          error={list.moreError}
-          count={list.items.length}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <PagedView list={list} empty={<EmptyView title="还没有通报" description="点上方按钮生成第一份通报草稿" />}>
+        {(items) =>
+          items.map((b) => (
+            <Card
+              key={b._id}
+              b={b}
+              onTap={() => void Taro.navigateTo({ url: `/oversight/bulletin/index?id=${b._id}` })}
+            />
+          ))
+        }
+      </PagedView>
     </View>
   );
 }

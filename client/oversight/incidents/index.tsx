@@ -5,8 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { IMPORTANCE_LABELS, INCIDENT_STATE_LABELS, INCIDENT_TYPE_LABELS } from '@shared/oversight/incidents';
 import { listIncidents } from '../../services/oversight';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
 import { when } from '../common/format';
@@ -42,49 +42,40 @@ export default function Incidents() {
             登记舆情
           </Button>
         )}
-        {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-        {list.status === 'error' ? (
-          <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-        ) : null}
-        {list.status === 'ready' && !list.items.length ? (
-          <EmptyView title="暂无舆情记录" description="发现热点、谣言或负面评论时请及时登记" />
-        ) : null}
-        {list.items.map((i) => (
-          <View
-            key={i._id}
-            className={`ov-card ov-card--tap${i.importance === 'major' ? ' ov-card--red' : i.importance === 'serious' ? ' ov-card--warn' : ''}`}
-            onClick={() => void Taro.navigateTo({ url: `/oversight/incident/index?id=${i._id}` })}
-          >
-            <View className="ov-row">
-              <Text className="ov-card__title">
-                {i.unitName} · {INCIDENT_TYPE_LABELS[i.type]}
-              </Text>
-              <View>
-                <Text
-                  className={`ov-tag ${i.importance === 'major' ? 'ov-tag--red' : i.importance === 'serious' ? 'ov-tag--warn' : 'ov-tag--grey'}`}
-                >
-                  {IMPORTANCE_LABELS[i.importance]}
-                </Text>
-                <Text className={`ov-tag ${i.state === 'handled' ? 'ov-tag--ok' : 'ov-tag--remind'}`}>
-                  {INCIDENT_STATE_LABELS[i.state]}
+        <PagedView
+          list={list}
+          empty={<EmptyView title="暂无舆情记录" description="发现热点、谣言或负面评论时请及时登记" />}
+        >
+          {(items) =>
+            items.map((i) => (
+              <View
+                key={i._id}
+                className={`ov-card ov-card--tap${i.importance === 'major' ? ' ov-card--red' : i.importance === 'serious' ? ' ov-card--warn' : ''}`}
+                onClick={() => void Taro.navigateTo({ url: `/oversight/incident/index?id=${i._id}` })}
+              >
+                <View className="ov-row">
+                  <Text className="ov-card__title">
+                    {i.unitName} · {INCIDENT_TYPE_LABELS[i.type]}
+                  </Text>
+                  <View>
+                    <Text
+                      className={`ov-tag ${i.importance === 'major' ? 'ov-tag--red' : i.importance === 'serious' ? 'ov-tag--warn' : 'ov-tag--grey'}`}
+                    >
+                      {IMPORTANCE_LABELS[i.importance]}
+                    </Text>
+                    <Text className={`ov-tag ${i.state === 'handled' ? 'ov-tag--ok' : 'ov-tag--remind'}`}>
+                      {INCIDENT_STATE_LABELS[i.state]}
+                    </Text>
+                  </View>
+                </View>
+                <Text className="ov-card__sub">{i.summary}</Text>
+                <Text className="ov-card__sub">
+                  {i.platform} · {i.recordedByName} 登记于 {when(i.createdAt)}
                 </Text>
               </View>
-            </View>
-            <Text className="ov-card__sub">{i.summary}</Text>
-            <Text className="ov-card__sub">
-              {i.platform} · {i.recordedByName} 登记于 {when(i.createdAt)}
-            </Text>
-          </View>
-        ))}
-        {list.items.length ? (
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        ) : null}
+            ))
+          }
+        </PagedView>
       </View>
     </View>
   );

@@ -2,8 +2,8 @@ import { useCallback, useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { unitCases, type CaseKind } from '../../services/oversight';
 import { usePagedList } from '../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { LEVEL_TEXT, when } from '../common/format';
 
 // The cases behind a number: each overdue message or open alert with why it counts (rule, source).
@@ -15,33 +15,28 @@ export function Cases({ unitId, kind }: { unitId: string; kind: CaseKind }) {
     void refresh({ clear: true });
   }, [refresh]);
 
-  if (list.status === 'idle' || list.status === 'loading') return <LoadingView />;
-  if (list.status === 'error')
-    return <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />;
-  if (!list.items.length) return <EmptyView title="没有需要处理的事项" description="这里列出构成该数字的每一件事" />;
   return (
-    <View className="ov-cases">
-      {list.items.map((c) => (
-        <View
-          key={c.id}
-          className={`ov-card${c.level === 'red' ? ' ov-card--red' : c.level === 'warn' ? ' ov-card--warn' : ''}`}
-        >
-          <View className="ov-row">
-            <Text className="ov-card__title">{c.title}</Text>
-            {c.level ? <Text className={`ov-tag ov-tag--${c.level}`}>{LEVEL_TEXT[c.level]}</Text> : null}
+    <PagedView
+      list={list}
+      className="ov-cases"
+      empty={<EmptyView title="没有需要处理的事项" description="这里列出构成该数字的每一件事" />}
+    >
+      {(items) =>
+        items.map((c) => (
+          <View
+            key={c.id}
+            className={`ov-card${c.level === 'red' ? ' ov-card--red' : c.level === 'warn' ? ' ov-card--warn' : ''}`}
+          >
+            <View className="ov-row">
+              <Text className="ov-card__title">{c.title}</Text>
+              {c.level ? <Text className={`ov-tag ov-tag--${c.level}`}>{LEVEL_TEXT[c.level]}</Text> : null}
+            </View>
+            <Text className="ov-card__sub">{c.detail}</Text>
+            <Text className="ov-card__sub">时限：{when(c.at)}</Text>
+            {c.source ? <Text className="ov-card__sub">依据：{c.source}</Text> : null}
           </View>
-          <Text className="ov-card__sub">{c.detail}</Text>
-          <Text className="ov-card__sub">时限：{when(c.at)}</Text>
-          {c.source ? <Text className="ov-card__sub">依据：{c.source}</Text> : null}
-        </View>
-      ))}
-      <LoadMore
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        error={list.moreError}
-        count={list.items.length}
-        onLoadMore={() => void list.loadMore()}
-      />
-    </View>
+        ))
+      }
+    </PagedView>
   );
 }

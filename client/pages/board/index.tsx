@@ -6,8 +6,8 @@ import { RATING_LABELS } from '@shared/messages/transitions';
 import { listBoard, type BoardItemView } from '../../services/messages';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { formatChinaTime } from '../../lib/time';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import './index.scss';
 
@@ -55,27 +55,13 @@ export default function BoardPage() {
     <View className="board">
       <PageHeader title="公开答复" />
       <Text className="board-note">以下留言经留言人同意公开，已隐去姓名、电话、证件号等个人信息。</Text>
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyView title="暂无公开答复" description="留言办结并经留言人同意后会在这里公开" />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="board-list">
-          {list.items.map((item) => (
-            <BoardCard key={item._id} item={item} />
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </View>
-      ) : null}
+      <PagedView
+        list={list}
+        className="board-list"
+        empty={<EmptyView title="暂无公开答复" description="留言办结并经留言人同意后会在这里公开" />}
+      >
+        {(items) => items.map((item) => <BoardCard key={item._id} item={item} />)}
+      </PagedView>
     </View>
   );
 }

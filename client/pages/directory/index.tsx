@@ -5,8 +5,8 @@ import { PLATFORMS, PLATFORM_LABELS, type Platform } from '@shared/accounts/cont
 import { directory, imageSrc, type DirectoryEntry } from '../../services/accounts';
 import { getMe } from '../../services/me';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitField } from '../../components/UnitPicker';
 import { groupByUnit } from './group';
@@ -106,35 +106,27 @@ export default function DirectoryPage() {
         <UnitField title="按单位查看" placeholder="全部单位" anyLabel="全部单位" value={unit} onChange={setUnit} />
       </View>
 
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyView
-          title="暂无账号"
-          description={platform || unitId ? '换个平台或单位看看' : '各单位的政务账号完成备案后会显示在这里'}
-        />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="dir-list">
-          {groupByUnit(list.items).map((g) => (
+      <PagedView
+        list={list}
+        className="dir-list"
+        empty={
+          <EmptyView
+            title="暂无账号"
+            description={platform || unitId ? '换个平台或单位看看' : '各单位的政务账号完成备案后会显示在这里'}
+          />
+        }
+      >
+        {(items) =>
+          groupByUnit(items).map((g) => (
             <View key={g.unitId} className="zw-card dir-unit">
               <Text className="dir-unit__name">{g.unitName}</Text>
               {g.accounts.map((a) => (
                 <AccountRow key={a.id} entry={a} />
               ))}
             </View>
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </View>
-      ) : null}
+          ))
+        }
+      </PagedView>
 
       {staff ? (
         <View className="dir-staff" onClick={() => void Taro.navigateTo({ url: '/accounts/index/index' })}>

@@ -4,8 +4,8 @@ import { DELIVERY_LABELS } from '@shared/messages/notices';
 import { listNotices, markAllRead, markRead, type NoticeView } from '../../services/notices';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { formatChinaTime } from '../../lib/time';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import './index.scss';
 
@@ -52,16 +52,13 @@ export default function NoticesPage() {
           </Text>
         </View>
       ) : null}
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyView title="暂无通知" description="留言受理、转办、答复时会在这里告诉您" />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="notices-list">
-          {list.items.map((n) => (
+      <PagedView
+        list={list}
+        className="notices-list"
+        empty={<EmptyView title="暂无通知" description="留言受理、转办、答复时会在这里告诉您" />}
+      >
+        {(items) =>
+          items.map((n) => (
             <View
               key={n._id}
               className={`zw-card notice-card${n.readAt ? '' : ' notice-card--unread'}${n.urgent ? ' notice-card--urgent' : ''}`}
@@ -80,16 +77,9 @@ export default function NoticesPage() {
                 {n.delivery ? <Text className="notice-card__delivery">{DELIVERY_LABELS[n.delivery]}</Text> : null}
               </View>
             </View>
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </View>
-      ) : null}
+          ))
+        }
+      </PagedView>
     </View>
   );
 }

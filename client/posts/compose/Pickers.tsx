@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { PLATFORM_LABELS } from '@shared/accounts/contract';
 import { POST_KINDS, POST_KIND_LABELS, type PostKind } from '@shared/posts/kinds';
 import type { PagedList } from '../../hooks/usePagedList';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedFooter } from '../../components/LoadMore';
 import {
   emergencyEventsFor,
   postFeed,
@@ -47,15 +47,7 @@ export function AccountPicker(props: {
           </Text>
         ))}
       </View>
-      {list.hasMore || list.moreError ? (
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loadingMore}
-          error={list.moreError}
-          count={list.items.length}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+      {list.hasMore || list.moreError ? <PagedFooter list={list} /> : null}
     </View>
   );
 }

@@ -6,7 +6,7 @@ import { getMe } from '../../services/me';
 import { myPosts, postQueue, type MyPostItemView, type QueueItemView } from '../../services/posts';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { MyPostCard, QueueCard } from '../components/PostCards';
 import { initialTab, TAB_LABELS, tabsFor, type PostsTab } from '../lib/tabs';
@@ -142,31 +142,17 @@ export default function PostsHome() {
           <Text className="posts-section posts-home__single">{TAB_LABELS[tab]}</Text>
         )}
 
-        {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-        {list.status === 'error' ? (
-          <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-        ) : null}
-        {list.status === 'ready' && list.items.length === 0 ? (
-          <EmptyView title={EMPTY[tab].title} description={EMPTY[tab].desc} />
-        ) : null}
-        {list.status === 'ready' && list.items.length > 0 ? (
-          <View>
-            {list.items.map((item) =>
+        <PagedView list={list} empty={<EmptyView title={EMPTY[tab].title} description={EMPTY[tab].desc} />}>
+          {(items) =>
+            items.map((item) =>
               item.from === 'mine' ? (
                 <MyPostCard key={item._id} item={item} onOpen={() => open(item._id)} />
               ) : (
                 <QueueCard key={item._id} item={item} onOpen={() => open(item._id)} />
               ),
-            )}
-            <LoadMore
-              hasMore={list.hasMore}
-              loading={list.loadingMore}
-              error={list.moreError}
-              count={list.items.length}
-              onLoadMore={() => void list.loadMore()}
-            />
-          </View>
-        ) : null}
+            )
+          }
+        </PagedView>
       </View>
     </View>
   );

@@ -8,7 +8,7 @@ import { unreadCount } from '../../services/notices';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
 import { roleLabels } from '../../lib/roles';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { InboxCard } from './InboxCard';
 import { staffUnits, type StaffUnit } from './units';
@@ -156,30 +156,22 @@ export default function InboxPage() {
       {who.units.length > 1 ? <UnitSwitcher units={who.units} current={current.unitId} onPick={setUnitId} /> : null}
       <FilterTabs current={filter} onPick={setFilter} />
 
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyView
-          title={filter === 'all' ? '暂无留言' : `没有「${INBOX_FILTER_LABELS[filter]}」的留言`}
-          description={filter === 'all' ? '群众写给本单位的留言会显示在这里' : '换个筛选条件看看'}
-        />
-      ) : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="inbox-list">
-          {list.items.map((item) => (
-            <InboxCard key={item._id} item={item} now={now} onTap={() => go(`/staff/message/index?id=${item._id}`)} />
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
+      <PagedView
+        list={list}
+        className="inbox-list"
+        empty={
+          <EmptyView
+            title={filter === 'all' ? '暂无留言' : `没有「${INBOX_FILTER_LABELS[filter]}」的留言`}
+            description={filter === 'all' ? '群众写给本单位的留言会显示在这里' : '换个筛选条件看看'}
           />
-        </View>
-      ) : null}
+        }
+      >
+        {(items) =>
+          items.map((item) => (
+            <InboxCard key={item._id} item={item} now={now} onTap={() => go(`/staff/message/index?id=${item._id}`)} />
+          ))
+        }
+      </PagedView>
     </View>
   );
 }

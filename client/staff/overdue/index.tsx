@@ -4,8 +4,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { SUPERVISION_VIEWS, SUPERVISION_VIEW_LABELS, type SupervisionView } from '@shared/messages/schemas';
 import { supervisionList, type SupervisionItemView } from '../../services/messages';
 import { usePagedList, useLoadMoreAtBottom } from '../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { LoadMore } from '../../components/LoadMore';
+import { EmptyView } from '../../components/StateViews';
+import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { InboxCard } from '../inbox/InboxCard';
 import '../inbox/index.scss';
@@ -59,14 +59,9 @@ export default function OverduePage() {
           </View>
         ))}
       </ScrollView>
-      {list.status === 'idle' || list.status === 'loading' ? <LoadingView /> : null}
-      {list.status === 'error' ? (
-        <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />
-      ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <EmptyView title={EMPTY[view]} /> : null}
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className="inbox-list">
-          {list.items.map((item) => (
+      <PagedView list={list} className="inbox-list" empty={<EmptyView title={EMPTY[view]} />}>
+        {(items) =>
+          items.map((item) => (
             <InboxCard
               key={item._id}
               item={item}
@@ -74,16 +69,9 @@ export default function OverduePage() {
               showUnit
               onTap={() => void Taro.navigateTo({ url: `/staff/message/index?id=${item._id}` })}
             />
-          ))}
-          <LoadMore
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            error={list.moreError}
-            count={list.items.length}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </View>
-      ) : null}
+          ))
+        }
+      </PagedView>
     </View>
   );
 }

@@ -4,8 +4,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { listMine } from '../../../services/messages';
 import { unreadCount } from '../../../services/notices';
 import { usePagedList, useLoadMoreAtBottom } from '../../../hooks/usePagedList';
-import { EmptyView, ErrorView, LoadingView } from '../../../components/StateViews';
-import { LoadMore } from '../../../components/LoadMore';
+import { EmptyView } from '../../../components/StateViews';
+import { PagedView } from '../../../components/PagedView';
 import { PageHeader } from '../../../components/PageHeader';
 import { MessageCard } from './MessageCard';
 import './index.scss';
@@ -28,37 +28,6 @@ export default function MinePage() {
   });
   useLoadMoreAtBottom(list);
 
-  const body = (() => {
-    if (list.status === 'idle' || list.status === 'loading') return <LoadingView />;
-    if (list.status === 'error') {
-      return <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />;
-    }
-    if (list.items.length === 0) {
-      return (
-        <EmptyView
-          title="还没有留言"
-          description="有咨询、投诉或建议，可以直接写给相关单位"
-          actionText="写留言"
-          onAction={() => go('/pages/messages/compose/index')}
-        />
-      );
-    }
-    return (
-      <View className="mine-list">
-        {list.items.map((item) => (
-          <MessageCard key={item._id} item={item} onTap={() => go(`/pages/messages/detail/index?id=${item._id}`)} />
-        ))}
-        <LoadMore
-          hasMore={list.hasMore}
-          loading={list.loadingMore}
-          error={list.moreError}
-          count={list.items.length}
-          onLoadMore={() => void list.loadMore()}
-        />
-      </View>
-    );
-  })();
-
   return (
     <View className="mine">
       <PageHeader title="我的留言" />
@@ -71,7 +40,24 @@ export default function MinePage() {
           <Text>公开答复</Text>
         </View>
       </View>
-      {body}
+      <PagedView
+        list={list}
+        className="mine-list"
+        empty={
+          <EmptyView
+            title="还没有留言"
+            description="有咨询、投诉或建议，可以直接写给相关单位"
+            actionText="写留言"
+            onAction={() => go('/pages/messages/compose/index')}
+          />
+        }
+      >
+        {(items) =>
+          items.map((item) => (
+            <MessageCard key={item._id} item={item} onTap={() => go(`/pages/messages/detail/index?id=${item._id}`)} />
+          ))
+        }
+      </PagedView>
     </View>
   );
 }
