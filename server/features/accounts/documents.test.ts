@@ -144,6 +144,23 @@ test('the public directory feed validates against docs/schemas/directory.schema.
       P.publisher,
     );
     assert.equal(!fake.ok && fake.message, '图片文件无效，请选择 PNG 或 JPEG 图片');
+    // A JPEG sent as a PNG is refused too: the bytes must be the type claimed; as a JPEG it is kept.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 7)]).toString('base64');
+    const mislabelled = await cloud.call(
+      'accounts',
+      'accounts.setImage',
+      { id, kind: 'qr', mime: 'image/png', dataBase64: jpeg },
+      P.publisher,
+    );
+    assert.equal(!mislabelled.ok && mislabelled.code, 'InvalidParameter');
+    okData(
+      await cloud.call(
+        'accounts',
+        'accounts.setImage',
+        { id, kind: 'verification', mime: 'image/jpeg', dataBase64: jpeg },
+        P.publisher,
+      ),
+    );
 
     const res = await handlePublic({ path: '/public/directory.json', httpMethod: 'GET' });
     assert.equal(res.statusCode, 200);

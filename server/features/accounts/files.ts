@@ -8,6 +8,12 @@ import { getCloud } from '@server/runtime/cloud';
 // function at /public/files/<key>. In a CloudBase function: cloud storage; the record keeps the
 // fileID, which the mini program's <Image> shows directly (the portal feed then needs a public
 // storage domain — PUBLIC_FILE_BASE — or it gets null).
+//
+// Not the private upload store (server/features/uploads/store.ts): these images are public —
+// the directory and the portal's feed link them by a stable URL anyone may load, and the same
+// QR code uploaded twice is one file — while message photos and post images get random names
+// and are shown only after a permission check. What both share is the check that the bytes are
+// the image they claim to be (looksLikeImage there).
 
 export interface StoredImage {
   mime: 'image/png' | 'image/jpeg';
@@ -27,14 +33,6 @@ const KEY = /^[0-9a-f]{64}\.(png|jpg)$/;
 const extOf = (mime: StoredImage['mime']) => (mime === 'image/png' ? 'png' : 'jpg');
 const mimeOf = (key: string): StoredImage['mime'] => (key.endsWith('.png') ? 'image/png' : 'image/jpeg');
 const keyOf = (img: StoredImage) => `${createHash('sha256').update(img.bytes).digest('hex')}.${extOf(img.mime)}`;
-
-/** The bytes really are the PNG or JPEG they claim to be. */
-export function looksLike(img: StoredImage): boolean {
-  const b = img.bytes;
-  if (img.mime === 'image/png')
-    return b.length > 8 && b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
-  return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-}
 
 export function localImageStore(dir: string): ImageStore {
   const root = resolve(dir);

@@ -20,7 +20,8 @@ import { actorIs } from '@shared/accounts/transitions';
 import { ACCOUNTS, type AccountDoc } from './model';
 import { countyOfficeUnitId, guardAccount, guardActor, loadAccount, unitMap } from './support';
 import { toDetail, toDirectoryEntry, toListItem } from './views';
-import { imageStore, looksLike } from './files';
+import { looksLikeImage } from '@server/features/uploads/store';
+import { imageStore } from './files';
 
 // Reading the registry: the unit's accounts, the approval queues, one account's detail and
 // timeline, the citizens' directory, and the staff who may be named responsible people.
@@ -165,7 +166,8 @@ export async function people(input: z.output<typeof peopleInput>, ctx: ActionCon
 export async function setImage(input: z.output<typeof setImageInput>, ctx: ActionContext) {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const image = { mime: input.mime, bytes };
-  if (!looksLike(image)) throw invalid('图片文件无效，请选择 PNG 或 JPEG 图片', { dataBase64: '图片文件无效' });
+  if (!looksLikeImage(bytes, input.mime))
+    throw invalid('图片文件无效，请选择 PNG 或 JPEG 图片', { dataBase64: '图片文件无效' });
   const db = ctx.deps.db;
   const before = await loadAccount(db, input.id);
   if (!before) throw notFound('账号不存在或已删除');
