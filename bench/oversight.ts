@@ -17,8 +17,7 @@ import { openLocalStore, installLocalCloud, type LocalStore } from '@server/loca
 import { configureRuntime, currentDeps, resetRuntime } from '@server/runtime/config';
 import { createFunction } from '@server/runtime/main';
 import { oversightActions } from '@server/features/oversight/actions';
-import { runOversightSweep, type SweepResult } from '@server/features/oversight/sweep';
-import { runScheduledOversight } from '@server/features/oversight/refresh';
+import { runOversightSweep, runScheduledOversight, type SweepResult } from '@server/features/oversight/refresh';
 import { OV_META } from '@server/features/oversight/model';
 import { runAsCaller, LOCAL_APPID } from '@server/local/wx-context';
 import { signRequest } from '@shared/identity/signing';
@@ -226,9 +225,7 @@ async function measure(store: LocalStore, manifest: SeedManifest): Promise<Bench
     `${county}; n=${askRuns}; nothing is computed in the request: the timer's run (below) does it`,
   );
   const picked0 = Date.now();
-  const scheduled = await runScheduledOversight(deps, {
-    sweep: (d, o) => runOversightSweep(d, { ...o, alerts: false }),
-  });
+  const scheduled = await runScheduledOversight(deps, { alerts: false, budgetMs: Infinity });
   const picked = Date.now() - picked0;
   push(
     'scheduled run picking up the request (claim, warm sweep with progress writes, done)',

@@ -309,6 +309,18 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
       ],
     },
   ],
+  // The second snapshot set (server/features/oversight/model.ts SNAPSHOT_SETS): the same indexes.
+  oversightUnitStatsB: [{ name: 'order', fields: [['order', 1]] }],
+  oversightMonthlyB: [
+    { name: 'month', fields: [['month', 1]] },
+    {
+      name: 'unit_month',
+      fields: [
+        ['unitId', 1],
+        ['month', 1],
+      ],
+    },
+  ],
   bulletins: [{ name: 'created', fields: [['createdAt', -1]] }],
   incidents: [
     { name: 'created', fields: [['createdAt', -1]] },

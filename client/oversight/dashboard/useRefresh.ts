@@ -3,11 +3,13 @@ import { refreshPending, type RefreshStatusView } from '@shared/oversight/refres
 import { refreshNow, refreshStatus } from '../../services/oversight';
 
 // 立即刷新 on the dashboard: the request is answered at once and the county's numbers are
-// recomputed by the timer's sweep, so the page follows the status (排队中 → 计算中 n/N → 已重新计算)
-// by polling, and reloads the numbers when a run it saw under way has finished. A refresh someone
-// else asked for is followed the same way.
+// recomputed by the timer's refresh, in slices a minute apart at county scale, so the page
+// follows the status (排队中 → 计算中 n/N → 已重新计算) by polling, and reloads the numbers when a
+// run it saw under way has finished. A refresh someone else asked for is followed the same way.
 
 const POLL_MS = 1500;
+/** Between slices nothing moves until the next timer run: ask less often. */
+const WAITING_POLL_MS = 5000;
 
 export interface RefreshControl {
   status: RefreshStatusView | null;
@@ -39,7 +41,7 @@ export function useRefresh(onFinished: () => void): RefreshControl {
       if (!refreshPending(s)) return;
       setSeen(true);
       while (alive.current && refreshPending(s)) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
+        await new Promise((r) => setTimeout(r, s.waiting ? WAITING_POLL_MS : POLL_MS));
         if (!alive.current) return;
         const res = await refreshStatus();
         if (!alive.current) return;

@@ -103,7 +103,10 @@ export const oversightActions: ActionMap = {
   }),
   // Records the request and answers at once; the timer's sweep does the work (refresh.ts).
   'oversight.refresh': defineAction({ input: emptyInput, run: (_i, ctx) => requestRefresh(ctx) }),
-  'oversight.refreshStatus': defineAction({ input: emptyInput, run: (_i, ctx) => refreshStatus(ctx.deps.db) }),
+  'oversight.refreshStatus': defineAction({
+    input: emptyInput,
+    run: (_i, ctx) => refreshStatus(ctx.deps.db, ctx.deps.now()),
+  }),
   'oversight.rules': defineAction({
     input: emptyInput,
     run: async (_i, ctx) => toRulesView(await currentRules(ctx.deps.db)),

@@ -9,10 +9,11 @@ import { ALERTS, type AlertDoc } from './model';
 import { resolveAll, type Directory } from './directory';
 
 // Storing the engine's alerts: one document per (rule, subject) — the id says which — so a rule
-// that keeps firing is one alert, not one per sweep. A new alert (or one firing again after it
-// had cleared) is stored, its people notified (except for message deadlines: see below) and an
-// audit entry written in one transaction;
-// an open alert the engine no longer returns is closed ("条件已消除").
+// that keeps firing is one alert, not one per sweep. The refresh works unit by unit, so alerts
+// are synced per unit: a new alert (or one firing again after it had cleared) is stored, its
+// people notified (except for message deadlines: see below) and an audit entry written in one
+// transaction; an open alert of the unit the engine no longer returns is closed ("条件已消除").
+// Each step is idempotent, so a unit done again after an interrupted run notifies nobody twice.
 
 const CHUNK = 40;
 
@@ -41,14 +42,14 @@ export interface AlertSyncResult {
   open: number;
 }
 
-async function readOpenAlerts(deps: Deps): Promise<AlertDoc[]> {
+async function readOpenAlerts(deps: Deps, unitId: string): Promise<AlertDoc[]> {
   const _ = deps.db.command;
   const out: AlertDoc[] = [];
   let after = '';
   for (;;) {
     const res = await deps.db
       .collection(ALERTS)
-      .where({ state: 'open', _id: _.gt(after) })
+      .where({ unitId, state: 'open', _id: _.gt(after) })
       .orderBy('_id', 'asc')
       .limit(1000)
       .get();
@@ -101,15 +102,17 @@ async function audit(t: TxLike, deps: Deps, requestId: string, action: string, i
   });
 }
 
+/** Syncs the open alerts of `unitId` with the engine's `drafts` for that unit. */
 export async function syncAlerts(
   deps: Deps,
+  unitId: string,
   drafts: AlertDraft[],
   dir: Directory,
   ruleVersion: number,
 ): Promise<AlertSyncResult> {
   const now = deps.now();
   const ctx = systemContext(deps, 'oversight.sweep');
-  const open = new Map((await readOpenAlerts(deps)).map((a) => [a._id, a]));
+  const open = new Map((await readOpenAlerts(deps, unitId)).map((a) => [a._id, a]));
   const wanted = new Map(drafts.map((d) => [d.id, d]));
   const unknownIds = drafts.filter((d) => !open.has(d.id)).map((d) => d.id);
   const known = await readByIds(deps, unknownIds);
@@ -117,10 +120,11 @@ export async function syncAlerts(
   const toOpen: Array<{ draft: AlertDraft; reopen: boolean }> = [];
   const toUpdate: AlertDraft[] = [];
   for (const d of drafts) {
-    const cur = open.get(d.id);
-    if (cur) {
-      if (differs(cur, d)) toUpdate.push(d);
-    } else toOpen.push({ draft: d, reopen: known.has(d.id) });
+    const cur = open.get(d.id) ?? known.get(d.id);
+    // Open under another unit (the account or message moved here): the same alert, moved.
+    if (cur?.state === 'open') {
+      if (cur.unitId !== d.unitId || differs(cur, d)) toUpdate.push(d);
+    } else toOpen.push({ draft: d, reopen: Boolean(cur) });
   }
   const toClose = [...open.values()].filter((a) => !wanted.has(a._id));
 
@@ -174,7 +178,17 @@ export async function syncAlerts(
         await t
           .collection(ALERTS)
           .doc(d.id)
-          .update({ data: { text: d.text, since: d.since, escalation: d.escalation, level: d.level, updatedAt: now } });
+          .update({
+            data: {
+              text: d.text,
+              since: d.since,
+              escalation: d.escalation,
+              level: d.level,
+              unitId: d.unitId,
+              unitName: d.unitName,
+              updatedAt: now,
+            },
+          });
     }, 5);
   }
 

@@ -27,18 +27,9 @@ import { conflict, invalid, invalidTransition, notFound } from '@server/runtime/
 import { getDoc, inTransaction, traceChange } from '@server/runtime/trace';
 import { pageNewestFirst } from '@server/runtime/paging';
 import { notify } from '@server/features/notifications/notify';
-import {
-  ALERTS,
-  BULLETINS,
-  MONTHLY,
-  OV_META,
-  UNIT_STATS,
-  type AlertDoc,
-  type BulletinDoc,
-  type MonthlyDoc,
-  type UnitStatsDoc,
-} from './model';
-import { unitRow } from './dashboard';
+import { ALERTS, BULLETINS, OV_META, type AlertDoc, type BulletinDoc, type MonthlyDoc } from './model';
+import { allUnitStats, unitRow } from './dashboard';
+import { readLive } from './snapshot-set';
 import { loadDirectory } from './directory';
 import { readAll } from './read-all';
 
@@ -145,19 +136,21 @@ export async function generateBulletin(
   const months = periodMonths(p);
   if (months[0] > chinaDate(now).slice(0, 7)) throw invalid('不能为尚未开始的时段生成通报', { period: '时段尚未开始' });
   const _ = db.command;
-  const [dir, unitStats, monthly, alerts] = await Promise.all([
+  const [dir, snap, alerts] = await Promise.all([
     loadDirectory(db),
-    db.collection(UNIT_STATS).orderBy('order', 'asc').field({ accountRows: false }).limit(1000).get(),
-    readAll<MonthlyDoc>(db, MONTHLY, { month: _.in(months) }),
+    readLive(db, (c) =>
+      Promise.all([allUnitStats(db, c), readAll<MonthlyDoc>(db, c.monthly, { month: _.in(months) })]),
+    ),
     openProblemAlerts(db),
   ]);
+  const [unitStats, monthly] = snap.value;
   const statsOf = new Map<string, MessageStats>();
   const postsOf = new Map<string, number>();
   for (const d of monthly) {
     statsOf.set(d.unitId, addStats(statsOf.get(d.unitId) ?? emptyMessageStats(), d.stats));
     postsOf.set(d.unitId, (postsOf.get(d.unitId) ?? 0) + d.posts);
   }
-  const rows = (unitStats.data as UnitStatsDoc[]).map((u) => unitRow(u, statsOf.get(u.unitId) ?? emptyMessageStats()));
+  const rows = unitStats.map((u) => unitRow(u, statsOf.get(u.unitId) ?? emptyMessageStats()));
   const rowOf = new Map(rows.map((r) => [r.unitId, r]));
   const byUnit = new Map<string, AlertDoc[]>();
   for (const a of alerts) byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);

@@ -28,7 +28,8 @@ import type { Database } from '@server/runtime/database';
 import { invalid, notFound } from '@server/runtime/errors';
 import { getDoc } from '@server/runtime/trace';
 import { pageNewestFirst } from '@server/runtime/paging';
-import { ALERTS, MONTHLY, OV_META, UNIT_STATS, type AlertDoc, type MonthlyDoc, type UnitStatsDoc } from './model';
+import { ALERTS, type AlertDoc, type MonthlyDoc, type SetCollections, type UnitStatsDoc } from './model';
+import { readLive } from './snapshot-set';
 import { toAlertView } from './alerts';
 import { activeEventViews, summarize } from './emergency';
 import { readOpenMessages, toMessageFacts } from './sources/messages';
@@ -36,18 +37,15 @@ import { currentRules } from './rules-store';
 import { workCalendar } from './sweep';
 import { findActiveUnit } from '@server/features/identity/units';
 
-// The supervision dashboard: reads the sweep's snapshot (a few hundred small documents) and
-// adds the scores and the 红黑榜; drill-downs read the live cases behind a number.
+// The supervision dashboard: reads the refresh's snapshot (a few hundred small documents, all
+// from the live set: snapshot-set.ts) and adds the scores and the 红黑榜; drill-downs read the
+// live cases behind a number.
 
-async function snapshotTime(db: Database): Promise<number | null> {
-  return (await getDoc<{ computedAt: number }>(db, OV_META, 'snapshot'))?.computedAt ?? null;
-}
-
-async function allUnitStats(db: Database): Promise<UnitStatsDoc[]> {
+export async function allUnitStats(db: Database, c: SetCollections): Promise<UnitStatsDoc[]> {
   const out: UnitStatsDoc[] = [];
   for (;;) {
     const res = await db
-      .collection(UNIT_STATS)
+      .collection(c.unitStats)
       .orderBy('order', 'asc')
       .field({ accountRows: false })
       .skip(out.length)
@@ -58,8 +56,8 @@ async function allUnitStats(db: Database): Promise<UnitStatsDoc[]> {
   }
 }
 
-async function monthlyFor(db: Database, month: string): Promise<Map<string, MonthlyDoc>> {
-  const res = await db.collection(MONTHLY).where({ month }).limit(1000).get();
+async function monthlyFor(db: Database, c: SetCollections, month: string): Promise<Map<string, MonthlyDoc>> {
+  const res = await db.collection(c.monthly).where({ month }).limit(1000).get();
   return new Map((res.data as MonthlyDoc[]).map((d) => [d.unitId, d]));
 }
 
@@ -111,12 +109,12 @@ function countySummary(rows: UnitRowView[], stats: MessageStats): CountySummaryV
 
 export async function dashboard(db: Database, month: string | undefined, ctx: ActionContext): Promise<DashboardView> {
   const m = month ?? chinaMonthKey(ctx.deps.now());
-  const [computedAt, units, monthly, events] = await Promise.all([
-    snapshotTime(db),
-    allUnitStats(db),
-    monthlyFor(db, m),
+  const [snap, events] = await Promise.all([
+    readLive(db, (c) => Promise.all([allUnitStats(db, c), monthlyFor(db, c, m)])),
     activeEventViews(db, ctx),
   ]);
+  const computedAt = snap.meta?.computedAt ?? null;
+  const [units, monthly] = snap.value;
   let total = emptyMessageStats();
   const rows = units.map((u) => {
     const s = monthly.get(u.unitId)?.stats ?? emptyMessageStats();
@@ -133,12 +131,12 @@ export async function dashboard(db: Database, month: string | undefined, ctx: Ac
   };
 }
 
-async function trendPoints(db: Database, months: string[], unitId?: string): Promise<TrendPoint[]> {
+async function trendPoints(db: Database, c: SetCollections, months: string[], unitId?: string): Promise<TrendPoint[]> {
   const _ = db.command;
   const docs: MonthlyDoc[] = [];
   for (;;) {
     const res = await db
-      .collection(MONTHLY)
+      .collection(c.monthly)
       .where(unitId ? { unitId, month: _.in(months) } : { month: _.in(months) })
       .orderBy('_id', 'asc')
       .skip(docs.length)
@@ -163,7 +161,7 @@ async function trendPoints(db: Database, months: string[], unitId?: string): Pro
 }
 
 export async function trends(db: Database, input: z.output<typeof trendsInput>, now: number): Promise<TrendPoint[]> {
-  return trendPoints(db, recentMonths(now, input.months), input.unitId);
+  return (await readLive(db, (c) => trendPoints(db, c, recentMonths(now, input.months), input.unitId))).value;
 }
 
 export async function unitDetail(
@@ -175,13 +173,18 @@ export async function unitDetail(
   const unit = await findActiveUnit(db, unitId);
   if (!unit) throw notFound('单位不存在或已撤销');
   const m = month ?? chinaMonthKey(now);
-  const [computedAt, stats, monthly, alerts, trend] = await Promise.all([
-    snapshotTime(db),
-    getDoc<UnitStatsDoc>(db, UNIT_STATS, unitId),
-    getDoc<MonthlyDoc>(db, MONTHLY, `${unitId}_${m}`),
+  const [snap, alerts] = await Promise.all([
+    readLive(db, (c) =>
+      Promise.all([
+        getDoc<UnitStatsDoc>(db, c.unitStats, unitId),
+        getDoc<MonthlyDoc>(db, c.monthly, `${unitId}_${m}`),
+        trendPoints(db, c, recentMonths(now, 6), unitId),
+      ]),
+    ),
     db.collection(ALERTS).where({ unitId, state: 'open' }).orderBy('createdAt', 'desc').limit(50).get(),
-    trendPoints(db, recentMonths(now, 6), unitId),
   ]);
+  const computedAt = snap.meta?.computedAt ?? null;
+  const [stats, monthly, trend] = snap.value;
   const base: UnitStatsDoc = stats ?? {
     _id: unitId,
     unitId,

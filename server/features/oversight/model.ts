@@ -12,8 +12,18 @@ import type { EventLevel, EmergencyMilestone } from '@shared/oversight/emergency
 export const RULE_VERSIONS = 'oversightRules';
 export const OV_META = 'oversightMeta';
 export const ALERTS = 'alerts';
-export const UNIT_STATS = 'oversightUnitStats';
-export const MONTHLY = 'oversightMonthly';
+/**
+ * The dashboard's numbers live in two sets of collections, 'a' and 'b'. `oversightMeta/snapshot`
+ * names the live one; a refresh writes the other, unit by unit over several timer runs, and
+ * switches the pointer in one write when every unit is done (snapshot-set.ts), so readers never
+ * see half of one refresh and half of another.
+ */
+export const SNAPSHOT_SETS = {
+  a: { unitStats: 'oversightUnitStats', monthly: 'oversightMonthly' },
+  b: { unitStats: 'oversightUnitStatsB', monthly: 'oversightMonthlyB' },
+} as const;
+export type SetName = keyof typeof SNAPSHOT_SETS;
+export type SetCollections = (typeof SNAPSHOT_SETS)[SetName];
 export const BULLETINS = 'bulletins';
 export const INCIDENTS = 'incidents';
 export const ROSTERS = 'dutyRosters';

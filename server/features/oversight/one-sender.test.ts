@@ -5,7 +5,7 @@ import { currentDeps } from '@server/runtime/config';
 import { NOTIFICATIONS, type NoticeDoc } from '@server/features/notifications/notify';
 import { runSweep } from '@server/features/sweeper';
 import { cst, ok, P, send } from '@server/features/messages/testkit';
-import { runOversightSweep } from './sweep';
+import { runOversightSweep } from './refresh';
 import { ALERTS, type AlertDoc } from './model';
 import { clearSources } from './fixtures';
 

@@ -43,7 +43,14 @@ const toStored = (s: RuleSettings): StoredSetting[] =>
 
 export async function currentRules(db: Database): Promise<CurrentRules> {
   const pointer = await getDoc<{ version: number }>(db, OV_META, POINTER);
-  const version = pointer?.version ?? 0;
+  return rulesAt(db, pointer?.version ?? 0);
+}
+
+/**
+ * One saved version (0: the built-in defaults). A refresh that spans several timer runs keeps
+ * the version it started with, so every unit is judged by the same rules.
+ */
+export async function rulesAt(db: Database, version: number): Promise<CurrentRules> {
   const doc = version > 0 ? await getDoc<RuleVersionDoc>(db, RULE_VERSIONS, versionId(version)) : null;
   const settings = fromStored(doc?.settings);
   return { version, settings, doc, effective: effectiveRules(settings) };

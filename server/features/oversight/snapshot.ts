@@ -11,74 +11,21 @@ import {
 import type { AlertLevel } from '@shared/oversight/rules';
 import { chinaMonthKey, monthStart, wholeDays } from '@shared/oversight/time';
 import type { AccountRowView } from '@shared/oversight/views';
-import type { Deps } from '@server/runtime/deps';
+import type { Database } from '@server/runtime/database';
 import type { AccountActivity } from './sources/posts';
 import { readUnitWindow, toMessageFacts } from './sources/messages';
-import { MONTHLY, UNIT_STATS, withoutId, type MonthlyDoc, type UnitStatsDoc } from './model';
-import type { Directory } from './directory';
+import type { MonthlyDoc, SetCollections, UnitStatsDoc } from './model';
 
-// The dashboard's snapshot, written by the sweep: per unit the numbers that are "now" (posts in
-// the last 14/30 days, overdue cases, open alerts, each account's row) and per unit and month the
-// posts published and the messages received with how they were handled. Reading the dashboard
-// is then a few hundred small documents, whatever the size of the county's history. Months
-// older than RECOMPUTE_MONTHS are kept as computed (late answers to them are rare).
+// The dashboard's snapshot of one unit, computed by the refresh (sweep.ts): the numbers that
+// are "now" (posts in the last 14/30 days, overdue cases, open alerts, each account's row) and
+// per month the posts published and the messages received with how they were handled. Reading
+// the dashboard is then a few hundred small documents, whatever the size of the county's
+// history. Months older than RECOMPUTE_MONTHS are kept as computed (late answers to them are
+// rare); each snapshot set computes them once, when they are missing.
 
 export const TREND_MONTHS = 12;
 export const RECOMPUTE_MONTHS = 4;
 const rank: Record<AlertLevel, number> = { remind: 1, warn: 2, red: 3 };
-
-export interface SnapshotInput {
-  accounts: AccountFacts[];
-  activity: Map<string, AccountActivity>;
-  postsByUnitMonth: Map<string, number>;
-  openMessages: MessageFacts[];
-  alerts: AlertDraft[];
-  months: string[];
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
-async function writeInChunks(deps: Deps, collection: string, docs: Array<{ _id: string }>) {
-  for (let i = 0; i < docs.length; i += 100) {
-    const chunk = docs.slice(i, i + 100);
-    await deps.db.runTransaction(async (t) => {
-      for (const d of chunk)
-        await t
-          .collection(collection)
-          .doc(d._id)
-          .set({ data: withoutId(d) as Record<string, unknown> });
-    }, 5);
-  }
-}
-
-/** Which (unit, month) pairs need computing: recent months always, older ones when missing. */
-async function monthsToCompute(deps: Deps, months: string[]): Promise<{ recompute: string[]; existing: Set<string> }> {
-  const _ = deps.db.command;
-  const existing = new Set<string>();
-  let after = '';
-  for (;;) {
-    const res = await deps.db
-      .collection(MONTHLY)
-      .where({ month: _.in(months), _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .field({ _id: true })
-      .limit(1000)
-      .get();
-    for (const r of res.data as Array<{ _id: string }>) existing.add(r._id);
-    if (res.data.length < 1000) break;
-    after = res.data[res.data.length - 1]._id;
-  }
-  return { recompute: months.slice(-RECOMPUTE_MONTHS), existing };
-}
 
 export function accountRow(
   a: AccountFacts,
@@ -108,75 +55,94 @@ export function accountRow(
   };
 }
 
-export async function writeSnapshot(
-  deps: Deps,
-  dir: Directory,
-  input: SnapshotInput,
+export interface UnitFacts {
+  unitId: string;
+  unitName: string;
+  order: number;
+  accounts: AccountFacts[];
+  activity: Map<string, AccountActivity>;
+  openMessages: MessageFacts[];
+  /** Every alert the engine raised for the unit. */
+  alerts: AlertDraft[];
+}
+
+/** The unit's "now" numbers and account rows. */
+export function unitStatsDoc(u: UnitFacts, stats: StatsContext): UnitStatsDoc {
+  const bySubject = new Map<string, AlertDraft[]>();
+  for (const d of u.alerts) bySubject.set(d.subject.id, [...(bySubject.get(d.subject.id) ?? []), d]);
+  const longUnanswered = new Set(u.alerts.filter((d) => d.ruleKey === 'message.unanswered').map((d) => d.subject.id));
+  const rows = u.accounts
+    .filter((a) => a.monitored || a.filing || a.refiling)
+    .map((a) => accountRow(a, u.activity.get(a.id), bySubject.get(a.id) ?? [], stats.now));
+  const counts = emptyAlertCounts();
+  for (const d of u.alerts) counts[d.level] += 1;
+  return {
+    _id: u.unitId,
+    unitId: u.unitId,
+    unitName: u.unitName,
+    order: u.order,
+    accounts: rows.length,
+    posts14: rows.reduce((s, r) => s + r.posts14, 0),
+    posts30: rows.reduce((s, r) => s + r.posts30, 0),
+    lastPostAt: rows.reduce<number | null>(
+      (m, r) => (r.lastPostAt !== null && (m === null || r.lastPostAt > m) ? r.lastPostAt : m),
+      null,
+    ),
+    overdueNow: u.openMessages.filter((m) => overdueStep(m, stats) !== null).length,
+    longUnanswered: u.openMessages.filter((m) => longUnanswered.has(m.id)).length,
+    filingsOverdue: rows.filter((r) => r.filingOverdue).length,
+    alerts: counts,
+    accountRows: rows,
+    computedAt: stats.now,
+  };
+}
+
+/** The months (of `months`) this unit has a document for in the set. */
+export async function existingMonths(
+  db: Database,
+  c: SetCollections,
+  unitId: string,
+  months: string[],
+): Promise<Set<string>> {
+  const _ = db.command;
+  const res = await db
+    .collection(c.monthly)
+    .where({ unitId, month: _.in(months) })
+    .field({ month: true })
+    .limit(1000)
+    .get();
+  return new Set((res.data as Array<{ month: string }>).map((d) => d.month));
+}
+
+/**
+ * The unit's monthly documents to write: the recent months always, older ones when the set has
+ * none yet. Messages are read once for the whole span, through the (unitId, createdAt) index.
+ */
+export async function unitMonthlyDocs(
+  db: Database,
+  unitId: string,
+  months: string[],
+  existing: Set<string>,
+  postsByMonth: Map<string, number>,
+  unitName: (unitId: string) => string,
   stats: StatsContext,
-  onUnit: (done: number, total: number) => Promise<void> = async () => undefined,
-) {
-  const now = stats.now;
-  const { recompute, existing } = await monthsToCompute(deps, input.months);
-  const unitDocs: UnitStatsDoc[] = [];
-  const monthlyDocs: MonthlyDoc[] = [];
-  const accountsByUnit = groupBy(input.accounts, (a) => a.unitId);
-  const openByUnit = groupBy(input.openMessages, (m) => m.unitId);
-  const alertsByUnit = groupBy(input.alerts, (d) => d.unitId);
-  const alertsBySubject = groupBy(input.alerts, (d) => d.subject.id);
-  const longUnanswered = new Set(
-    input.alerts.filter((d) => d.ruleKey === 'message.unanswered').map((d) => d.subject.id),
-  );
-
-  for (const [order, unit] of dir.units.entries()) {
-    const accounts = (accountsByUnit.get(unit._id) ?? []).filter((a) => a.monitored || a.filing || a.refiling);
-    const alerts = alertsByUnit.get(unit._id) ?? [];
-    const rows = accounts.map((a) => accountRow(a, input.activity.get(a.id), alertsBySubject.get(a.id) ?? [], now));
-    const counts = emptyAlertCounts();
-    for (const d of alerts) counts[d.level] += 1;
-    const open = openByUnit.get(unit._id) ?? [];
-    const long = open.filter((m) => longUnanswered.has(m.id));
-    unitDocs.push({
-      _id: unit._id,
-      unitId: unit._id,
-      unitName: unit.name,
-      order,
-      accounts: rows.length,
-      posts14: rows.reduce((s, r) => s + r.posts14, 0),
-      posts30: rows.reduce((s, r) => s + r.posts30, 0),
-      lastPostAt: rows.reduce<number | null>(
-        (m, r) => (r.lastPostAt !== null && (m === null || r.lastPostAt > m) ? r.lastPostAt : m),
-        null,
-      ),
-      overdueNow: open.filter((m) => overdueStep(m, stats) !== null).length,
-      longUnanswered: long.length,
-      filingsOverdue: rows.filter((r) => r.filingOverdue).length,
-      alerts: counts,
-      accountRows: rows,
-      computedAt: now,
-    });
-
-    await onUnit(order, dir.units.length);
-    const needed = input.months.filter((m) => recompute.includes(m) || !existing.has(`${unit._id}_${m}`));
-    if (!needed.length) continue;
-    const from = monthStart(needed[0]);
-    const to = monthStart(needed[needed.length - 1], 1);
-    const perMonth = new Map<string, MessageStats>(needed.map((m) => [m, emptyMessageStats()]));
-    for (const doc of await readUnitWindow(deps.db, unit._id, from, to)) {
-      const s = perMonth.get(chinaMonthKey(doc.createdAt));
-      if (s) countMessage(s, toMessageFacts(doc, dir.unitName), stats);
-    }
-    for (const m of needed)
-      monthlyDocs.push({
-        _id: `${unit._id}_${m}`,
-        unitId: unit._id,
-        month: m,
-        posts: input.postsByUnitMonth.get(`${unit._id}|${m}`) ?? 0,
-        stats: perMonth.get(m)!,
-        computedAt: now,
-      });
+): Promise<MonthlyDoc[]> {
+  const recompute = new Set(months.slice(-RECOMPUTE_MONTHS));
+  const needed = months.filter((m) => recompute.has(m) || !existing.has(m));
+  if (!needed.length) return [];
+  const perMonth = new Map<string, MessageStats>(needed.map((m) => [m, emptyMessageStats()]));
+  const from = monthStart(needed[0]);
+  const to = monthStart(needed[needed.length - 1], 1);
+  for (const doc of await readUnitWindow(db, unitId, from, to)) {
+    const s = perMonth.get(chinaMonthKey(doc.createdAt));
+    if (s) countMessage(s, toMessageFacts(doc, unitName), stats);
   }
-  await writeInChunks(deps, UNIT_STATS, unitDocs);
-  await writeInChunks(deps, MONTHLY, monthlyDocs);
-  await onUnit(dir.units.length, dir.units.length);
-  return { units: unitDocs.length, months: monthlyDocs.length };
+  return needed.map((m) => ({
+    _id: `${unitId}_${m}`,
+    unitId,
+    month: m,
+    posts: postsByMonth.get(m) ?? 0,
+    stats: perMonth.get(m)!,
+    computedAt: stats.now,
+  }));
 }

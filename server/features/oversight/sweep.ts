@@ -1,43 +1,53 @@
-import { evaluate, type AlertDraft } from '@shared/oversight/engine';
-import type { OversightFacts } from '@shared/oversight/facts';
-import type { EffectiveRules } from '@shared/oversight/rules';
+import { evaluate, evaluateEmergency, type AlertDraft } from '@shared/oversight/engine';
+import type { StatsContext } from '@shared/oversight/metrics';
 import { recentMonths, type WorkingDays } from '@shared/oversight/time';
 import type { Deps, Database } from '@server/runtime/deps';
 import { loadCalendar } from '@server/features/messages/calendar-store';
-import { currentRules } from './rules-store';
+import { listActiveUnits } from '@server/features/identity/units';
+import { currentRules, rulesAt } from './rules-store';
 import { loadDirectory, type Directory } from './directory';
-import { readWatchedAccounts, toAccountFacts } from './sources/accounts';
-import { readPostActivity, type PostActivity } from './sources/posts';
+import { readUnitAccounts, toAccountFacts } from './sources/accounts';
+import { readUnitPostActivity } from './sources/posts';
 import { readOpenMessages, toMessageFacts } from './sources/messages';
 import { loadEmergencyFacts } from './emergency';
 import { syncAlerts, type AlertSyncResult } from './alerts';
-import { TREND_MONTHS, writeSnapshot } from './snapshot';
-import { OV_META } from './model';
+import { TREND_MONTHS, existingMonths, unitMonthlyDocs, unitStatsDoc } from './snapshot';
+import { collectionsOf, otherSet, readSnapshotMeta, setOf } from './snapshot-set';
+import type { MonthlyDoc, SetName, UnitStatsDoc } from './model';
 
-// The oversight sweep: runs on the same timer as the message sweeper (production: a timer
-// trigger; locally the host's interval) when it is due or 立即刷新 asked for it (refresh.ts). It reads the
-// facts through the source adapters, evaluates the rules, stores/notifies/closes alerts and
-// writes the dashboard snapshot.
+// The oversight sweep's work, one unit at a time. A county (300 units, 1,000,000 messages)
+// takes longer than a cloud function may run, so refresh.ts cuts a refresh into slices across
+// timer runs; this file is what a slice does: plan the refresh once (the instant it computes
+// for, the rule version, the units, the set it writes), then per unit read the unit's facts
+// through the source adapters (indexed by unit), evaluate the rules, sync the unit's alerts
+// (store, notify, close) and compute its snapshot documents. Every unit is judged at the
+// plan's `asOf` under the plan's rules, so the slices of one refresh add up to what one
+// unbounded run at `asOf` would compute.
 
-export interface SweepResult {
-  computedAt: number;
-  durationMs: number;
+export interface RunPlan {
+  /** The instant every unit is judged at (the refresh's start). */
+  asOf: number;
   ruleVersion: number;
-  accounts: number;
-  openMessages: number;
-  emergencies: number;
-  alerts: AlertSyncResult;
-  snapshot: { units: number; months: number };
+  months: string[];
+  /** The snapshot set this refresh writes (the one not live when it started). */
+  set: SetName;
+  unitIds: string[];
+  /** Units of the live snapshot that are no longer active: their open alerts are closed. */
+  goneUnitIds: string[];
 }
 
-export interface GatheredFacts {
-  facts: OversightFacts;
-  activity: PostActivity;
-  rules: EffectiveRules;
-  ruleVersion: number;
-  dir: Directory;
-  calendar: WorkingDays;
-  months: string[];
+export async function planRun(db: Database, asOf: number): Promise<RunPlan> {
+  const [rules, units, meta] = await Promise.all([currentRules(db), listActiveUnits(db), readSnapshotMeta(db)]);
+  const unitIds = units.map((u) => u._id);
+  const active = new Set(unitIds);
+  return {
+    asOf,
+    ruleVersion: rules.version,
+    months: recentMonths(asOf, TREND_MONTHS),
+    set: otherSet(setOf(meta)),
+    unitIds,
+    goneUnitIds: (meta?.unitIds ?? []).filter((id) => !active.has(id)),
+  };
 }
 
 /**
@@ -46,85 +56,116 @@ export interface GatheredFacts {
  */
 export const workCalendar = (db: Database): Promise<WorkingDays> => loadCalendar(db);
 
-export async function gatherFacts(deps: Deps, now: number): Promise<GatheredFacts> {
+/** What every unit of a slice shares: loaded once per slice (a few thousand small documents). */
+export interface SliceContext {
+  plan: RunPlan;
+  dir: Directory;
+  stats: StatsContext;
+  /** The emergency clocks' alerts, by the unit they name. */
+  emergencyAlerts: Map<string, AlertDraft[]>;
+  emergencies: number;
+}
+
+export async function loadSliceContext(db: Database, plan: RunPlan): Promise<SliceContext> {
+  const [rules, dir, calendar] = await Promise.all([
+    rulesAt(db, plan.ruleVersion),
+    loadDirectory(db),
+    workCalendar(db),
+  ]);
+  const stats = { now: plan.asOf, rules: rules.effective, calendar };
+  const events = await loadEmergencyFacts(db, dir);
+  const emergencyAlerts = new Map<string, AlertDraft[]>();
+  for (const d of events.flatMap((e) => evaluateEmergency(e, stats)))
+    emergencyAlerts.set(d.unitId, [...(emergencyAlerts.get(d.unitId) ?? []), d]);
+  return { plan, dir, stats, emergencyAlerts, emergencies: events.length };
+}
+
+export const NO_SYNC: AlertSyncResult = { opened: 0, reopened: 0, updated: 0, closed: 0, open: 0 };
+
+export interface UnitOutcome {
+  unitDoc: UnitStatsDoc;
+  monthlyDocs: MonthlyDoc[];
+  accounts: number;
+  openMessages: number;
+  alerts: AlertSyncResult;
+}
+
+/**
+ * One unit: its facts, the rules' alerts (synced unless `alerts` is false, as the benchmark of
+ * the snapshot alone does) and its snapshot documents, not yet written.
+ */
+export async function computeUnit(
+  deps: Deps,
+  cx: SliceContext,
+  index: number,
+  opts: { alerts?: boolean } = {},
+): Promise<UnitOutcome> {
   const { db } = deps;
-  const [rules, dir, calendar] = await Promise.all([currentRules(db), loadDirectory(db), workCalendar(db)]);
-  const months = recentMonths(now, TREND_MONTHS);
-  const [activity, accountDocs, openDocs] = await Promise.all([
-    readPostActivity(db, now, months),
-    readWatchedAccounts(db),
-    readOpenMessages(db),
+  const { plan, dir, stats } = cx;
+  const unitId = plan.unitIds[index];
+  const accountDocs = await readUnitAccounts(db, unitId);
+  const [activity, openDocs, existing] = await Promise.all([
+    readUnitPostActivity(
+      db,
+      unitId,
+      accountDocs.map((a) => a._id),
+      plan.asOf,
+      plan.months,
+    ),
+    readOpenMessages(db, unitId),
+    existingMonths(db, collectionsOf(plan.set), unitId, plan.months),
   ]);
   const accounts = accountDocs.map((a) =>
     toAccountFacts(a, dir.unitName, activity.byAccount.get(a._id)?.lastPostAt ?? null),
   );
-  const messages = openDocs.map((m) => toMessageFacts(m, dir.unitName));
-  const emergencies = await loadEmergencyFacts(db, dir);
-  return {
-    facts: { accounts, messages, emergencies },
-    activity,
-    rules: rules.effective,
-    ruleVersion: rules.version,
-    dir,
-    calendar,
-    months,
-  };
-}
-
-const NO_SYNC: AlertSyncResult = { opened: 0, reopened: 0, updated: 0, closed: 0, open: 0 };
-
-/** Where a sweep is: reading the facts, raising alerts, or writing unit `done` of `total`. */
-export interface SweepProgress {
-  phase: 'facts' | 'alerts' | 'snapshot';
-  done: number;
-  total: number;
-}
-
-export interface SweepOptions {
-  /** false: the snapshot only (the benchmark measures that part alone). */
-  alerts?: boolean;
-  /** Told as the sweep moves on (the refresh status the dashboard polls). */
-  progress?: (p: SweepProgress) => Promise<void>;
-}
-
-/** Evaluates every rule now, syncs the alerts (store, notify, close) and refreshes the dashboard snapshot. */
-export async function runOversightSweep(deps: Deps, opts: SweepOptions = {}): Promise<SweepResult> {
-  const started = Date.now();
-  const now = deps.now();
-  const progress = opts.progress ?? (async () => undefined);
-  await progress({ phase: 'facts', done: 0, total: 0 });
-  const g = await gatherFacts(deps, now);
-  const drafts: AlertDraft[] = evaluate(g.facts, { now, rules: g.rules, calendar: g.calendar });
-  await progress({ phase: 'alerts', done: 0, total: drafts.length });
+  const openMessages = openDocs.map((m) => toMessageFacts(m, dir.unitName));
+  const drafts = [
+    ...evaluate({ accounts, messages: openMessages, emergencies: [] }, stats),
+    ...(cx.emergencyAlerts.get(unitId) ?? []),
+  ];
   const alerts =
-    opts.alerts === false ? { ...NO_SYNC, open: drafts.length } : await syncAlerts(deps, drafts, g.dir, g.ruleVersion);
-  const snapshot = await writeSnapshot(
-    deps,
-    g.dir,
+    opts.alerts === false
+      ? { ...NO_SYNC, open: drafts.length }
+      : await syncAlerts(deps, unitId, drafts, dir, plan.ruleVersion);
+  const unitDoc = unitStatsDoc(
     {
-      accounts: g.facts.accounts,
-      activity: g.activity.byAccount,
-      postsByUnitMonth: g.activity.byUnitMonth,
-      openMessages: g.facts.messages,
+      unitId,
+      unitName: dir.unitName(unitId),
+      order: index,
+      accounts,
+      activity: activity.byAccount,
+      openMessages,
       alerts: drafts,
-      months: g.months,
     },
-    { now, rules: g.rules, calendar: g.calendar },
-    (done, total) => progress({ phase: 'snapshot', done, total }),
+    stats,
   );
-  const result: SweepResult = {
-    computedAt: now,
-    durationMs: Date.now() - started,
-    ruleVersion: g.ruleVersion,
-    accounts: g.facts.accounts.length,
-    openMessages: g.facts.messages.length,
-    emergencies: g.facts.emergencies.length,
-    alerts,
-    snapshot,
+  const monthlyDocs = await unitMonthlyDocs(db, unitId, plan.months, existing, activity.byMonth, dir.unitName, stats);
+  return { unitDoc, monthlyDocs, accounts: accounts.length, openMessages: openMessages.length, alerts };
+}
+
+/** Closes the open alerts of units that are no longer active (nothing fires for them now). */
+export async function closeGoneUnits(deps: Deps, cx: SliceContext): Promise<AlertSyncResult> {
+  let total = { ...NO_SYNC };
+  for (const unitId of cx.plan.goneUnitIds)
+    total = addSync(total, await syncAlerts(deps, unitId, [], cx.dir, cx.plan.ruleVersion));
+  return total;
+}
+
+/** Removes the unit documents of the set being written that name no unit of the plan. */
+export async function dropStrayUnits(db: Database, plan: RunPlan): Promise<void> {
+  const c = collectionsOf(plan.set);
+  const res = await db.collection(c.unitStats).field({ _id: true }).limit(1000).get();
+  const keep = new Set(plan.unitIds);
+  for (const d of res.data as Array<{ _id: string }>)
+    if (!keep.has(d._id)) await db.collection(c.unitStats).doc(d._id).remove();
+}
+
+export function addSync(a: AlertSyncResult, b: AlertSyncResult): AlertSyncResult {
+  return {
+    opened: a.opened + b.opened,
+    reopened: a.reopened + b.reopened,
+    updated: a.updated + b.updated,
+    closed: a.closed + b.closed,
+    open: a.open + b.open,
   };
-  await deps.db
-    .collection(OV_META)
-    .doc('snapshot')
-    .set({ data: { ...result } as unknown as Record<string, unknown> });
-  return result;
 }

@@ -20,8 +20,8 @@ export interface AccountActivity {
 
 export interface PostActivity {
   byAccount: Map<string, AccountActivity>;
-  /** Posts per unit per China month (`unitId|2026-11` → n) for the months asked. */
-  byUnitMonth: Map<string, number>;
+  /** Posts filed under the unit per China month (`2026-11` → n) for the months asked. */
+  byMonth: Map<string, number>;
 }
 
 /** A `$switch` that names the China month (`2026-11`) of `$publicAt` among `months` (oldest first). */
@@ -35,58 +35,51 @@ function monthSwitch(months: string[]) {
 }
 
 /**
- * One pass over published posts: per account and month the count, the last publication and
- * the posts of the last 14 and 30 days; reduced here to per-account activity and per-unit months.
+ * One unit's post activity, as two aggregates on indexed paths: per account of the unit (the
+ * account's posts wherever they were filed) the last publication and the posts of the last 14
+ * and 30 days; and the posts filed under the unit per month.
  */
-export async function readPostActivity(db: Database, now: number, months: string[]): Promise<PostActivity> {
+export async function readUnitPostActivity(
+  db: Database,
+  unitId: string,
+  accountIds: string[],
+  now: number,
+  months: string[],
+): Promise<PostActivity> {
   const _ = db.command;
   const $ = _.aggregate;
   const d14 = now - 14 * DAY_MS;
   const d30 = now - 30 * DAY_MS;
-  const res = await db
-    .collection(POSTS)
-    .aggregate()
-    .match({ publicAt: _.gt(0) })
-    .group({
-      _id: { a: '$accountId', m: monthSwitch(months) },
-      u: $.first('$unitId'),
-      n: $.sum(1),
-      last: $.max('$publicAt'),
-      n14: $.sum($.cond([$.gte(['$publicAt', d14]), 1, 0])),
-      n30: $.sum($.cond([$.gte(['$publicAt', d30]), 1, 0])),
-    })
-    .limit(1_000_000)
-    .end();
+  const [perAccount, perMonth] = await Promise.all([
+    accountIds.length
+      ? db
+          .collection(POSTS)
+          .aggregate()
+          .match({ accountId: _.in(accountIds), publicAt: _.gt(0) })
+          .group({
+            _id: '$accountId',
+            last: $.max('$publicAt'),
+            n14: $.sum($.cond([$.gte(['$publicAt', d14]), 1, 0])),
+            n30: $.sum($.cond([$.gte(['$publicAt', d30]), 1, 0])),
+          })
+          .limit(100_000)
+          .end()
+      : { list: [] },
+    db
+      .collection(POSTS)
+      .aggregate()
+      .match({ unitId, publicAt: _.gte(monthStart(months[0])) })
+      .group({ _id: monthSwitch(months), n: $.sum(1) })
+      .limit(1000)
+      .end(),
+  ]);
   const byAccount = new Map<string, AccountActivity>();
-  const byUnitMonth = new Map<string, number>();
-  for (const row of res.list as Array<{
-    _id: { a: string; m: string };
-    u: string;
-    n: number;
-    last: number;
-    n14: number;
-    n30: number;
-  }>) {
-    const cur = byAccount.get(row._id.a);
-    if (cur) {
-      cur.lastPostAt = Math.max(cur.lastPostAt, row.last);
-      cur.posts14 += row.n14;
-      cur.posts30 += row.n30;
-    } else {
-      byAccount.set(row._id.a, {
-        accountId: row._id.a,
-        unitId: row.u,
-        lastPostAt: row.last,
-        posts14: row.n14,
-        posts30: row.n30,
-      });
-    }
-    if (row._id.m !== 'older') {
-      const key = `${row.u}|${row._id.m}`;
-      byUnitMonth.set(key, (byUnitMonth.get(key) ?? 0) + row.n);
-    }
-  }
-  return { byAccount, byUnitMonth };
+  for (const row of perAccount.list as Array<{ _id: string; last: number; n14: number; n30: number }>)
+    byAccount.set(row._id, { accountId: row._id, unitId, lastPostAt: row.last, posts14: row.n14, posts30: row.n30 });
+  const byMonth = new Map<string, number>();
+  for (const row of perMonth.list as Array<{ _id: string; n: number }>)
+    if (row._id !== 'older') byMonth.set(row._id, row.n);
+  return { byAccount, byMonth };
 }
 
 /** The first publication of each unit for each of the events (by `emergencyEventId`). */
