@@ -55,7 +55,9 @@ export async function readUnitPostActivity(
       ? db
           .collection(POSTS)
           .aggregate()
-          .match({ accountId: _.in(accountIds), publicAt: _.gt(0) })
+          // accountId alone, so the (accountId, …) index is used; unpublished posts (publicAt
+          // null) count in none of the sums and $max ignores them.
+          .match({ accountId: _.in(accountIds) })
           .group({
             _id: '$accountId',
             last: $.max('$publicAt'),
@@ -74,8 +76,9 @@ export async function readUnitPostActivity(
       .end(),
   ]);
   const byAccount = new Map<string, AccountActivity>();
-  for (const row of perAccount.list as Array<{ _id: string; last: number; n14: number; n30: number }>)
-    byAccount.set(row._id, { accountId: row._id, unitId, lastPostAt: row.last, posts14: row.n14, posts30: row.n30 });
+  for (const row of perAccount.list as Array<{ _id: string; last: number | null; n14: number; n30: number }>)
+    if (typeof row.last === 'number' && row.last > 0)
+      byAccount.set(row._id, { accountId: row._id, unitId, lastPostAt: row.last, posts14: row.n14, posts30: row.n30 });
   const byMonth = new Map<string, number>();
   for (const row of perMonth.list as Array<{ _id: string; n: number }>)
     if (row._id !== 'older') byMonth.set(row._id, row.n);
