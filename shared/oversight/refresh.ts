@@ -53,7 +53,8 @@ export function refreshText(s: RefreshStatusView): string {
       const again = s.again ? '；本轮完成后将按新的请求再算一次' : '';
       if (s.waiting && s.total > 0)
         return `计算中：已完成 ${s.done}/${s.total} 个单位，分段计算，下一段将在一分钟内继续${again}`;
-      if (!s.phase) return `计算中…${again}`;
+      // A phase this version does not know (a status written before an upgrade): no detail.
+      if (!s.phase || !(s.phase in PHASE_TEXT)) return `计算中…${again}`;
       const n = s.phase === 'units' && s.total > 0 ? ` ${s.done}/${s.total} 个单位` : '';
       return `计算中：${PHASE_TEXT[s.phase]}${n}${again}`;
     }

@@ -5,6 +5,7 @@ import type { Deps } from '@server/runtime/deps';
 import type { ActionContext } from '@server/runtime/action';
 import { appendAudit, type TxLike } from '@server/runtime/audit';
 import { notify } from '@server/features/notifications/notify';
+import { getDoc } from '@server/runtime/trace';
 import { ALERTS, type AlertDoc } from './model';
 import { resolveAll, type Directory } from './directory';
 
@@ -131,7 +132,12 @@ export async function syncAlerts(
   for (let i = 0; i < toOpen.length; i += CHUNK) {
     const chunk = toOpen.slice(i, i + CHUNK);
     await deps.db.runTransaction(async (t) => {
+      const raised: string[] = [];
       for (const { draft } of chunk) {
+        // Read inside the transaction: a slice that stalled past its lease may sync the same
+        // unit as the one that took over; the second to commit sees the alert open and is silent.
+        if ((await getDoc<AlertDoc>(t, ALERTS, draft.id))?.state === 'open') continue;
+        raised.push(draft.id);
         const bySweeper = SENT_BY_DEADLINE_SWEEPER.has(draft.ruleKey);
         const people = bySweeper ? [] : resolveAll(dir, draft.recipients, draft.unitId, now);
         const doc: Omit<AlertDoc, '_id'> = {
@@ -160,14 +166,8 @@ export async function syncAlerts(
             urgent: draft.level === 'red',
           });
       }
-      await audit(
-        t,
-        deps,
-        ctx.requestId,
-        'oversight.alertsRaised',
-        chunk.map((c) => c.draft.id),
-        `督查规则触发 ${chunk.length} 条预警`,
-      );
+      if (raised.length)
+        await audit(t, deps, ctx.requestId, 'oversight.alertsRaised', raised, `督查规则触发 ${raised.length} 条预警`);
     }, 5);
   }
 

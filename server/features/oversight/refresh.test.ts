@@ -5,6 +5,7 @@ import { currentDeps } from '@server/runtime/config';
 import { refreshText, type RefreshStatusView } from '@shared/oversight/refresh';
 import type { DashboardView, RulesView, UnitDetailView } from '@shared/oversight/views';
 import { startSweeper } from '@server/features/sweeper';
+import { listActiveUnits } from '@server/features/identity/units';
 import {
   LEASE_MS,
   MAX_TAKEOVERS,
@@ -44,17 +45,21 @@ async function busyCounty(): Promise<TestCloud> {
   const edu = { unitId: 'u-education', unitName: '县教育局' };
   await insertMessage(cloud.db, { ...edu, createdAt: T0 - 10 * DAY, state: 'handling', acceptedAt: T0 - 9 * DAY });
   await insertMessage(cloud.db, { ...edu, createdAt: T0 - 3 * HOUR, state: 'submitted' });
-  await insertMessage(cloud.db, {
-    unitId: 'u-huamachi',
-    unitName: '花马池镇',
-    createdAt: T0 - 40 * DAY,
-    state: 'closed',
-    acceptedAt: T0 - 40 * DAY + HOUR,
-    answeredAt: T0 - 38 * DAY,
-    rating: 'satisfied',
-  });
+  await answeredInHuamachi(cloud, T0 - 40 * DAY, 'satisfied');
   return cloud;
 }
+
+/** A message to 花马池镇 received at `at`, accepted within the hour, answered a day later. */
+const answeredInHuamachi = (cloud: TestCloud, at: number, rating: 'satisfied' | 'basic') =>
+  insertMessage(cloud.db, {
+    unitId: 'u-huamachi',
+    unitName: '花马池镇',
+    createdAt: at,
+    state: 'closed',
+    acceptedAt: at + HOUR,
+    answeredAt: at + DAY,
+    rating,
+  });
 
 const status = async (cloud: TestCloud, as = SUPERVISOR) =>
   okData(await cloud.call<RefreshStatusView>('oversight', 'oversight.refreshStatus', {}, as));
@@ -144,15 +149,7 @@ test('in slices: progress only forward, the last finished numbers shown until th
 
   // Between the two refreshes: a post in one unit, a message answered in the other, an hour on.
   await insertPost(cloud.db, { accountId: 'acc-edu', unitId: 'u-education', publicAt: T0 + HOUR });
-  await insertMessage(cloud.db, {
-    unitId: 'u-huamachi',
-    unitName: '花马池镇',
-    createdAt: T0 - 2 * DAY,
-    state: 'closed',
-    acceptedAt: T0 - 2 * DAY + HOUR,
-    answeredAt: T0 - DAY,
-    rating: 'basic',
-  });
+  await answeredInHuamachi(cloud, T0 - 2 * DAY, 'basic');
   cloud.clock.advance(2 * HOUR);
   const T1 = cloud.clock.now();
   await request(cloud);
@@ -239,6 +236,41 @@ test('a slice that dies is taken over when its lease runs out; its late writes a
   const sliced = await board(cloud);
   await runOversightSweep(currentDeps());
   assert.deepEqual(await board(cloud), { ...sliced, computedAt: cloud.clock.now() }, 'same numbers as one whole run');
+  cloud.close();
+});
+
+test('a stalled slice and the one that took over, on the same unit at once, notify each person once', async () => {
+  const cloud = await county(); // acc-edu has not posted for 20 days: three steps have fired
+  const order = (await listActiveUnits(cloud.db)).map((u) => u._id);
+  const edu = order.indexOf('u-education');
+  await request(cloud);
+  let takeover: Promise<ScheduledRun> | null = null;
+  const zombie = await tick({
+    budgetMs: Infinity,
+    onUnit: async (done) => {
+      // Next is 县教育局: the lease runs out and the next timer run starts on it while this
+      // slice, not knowing, goes on with it too.
+      if (done !== edu) return;
+      cloud.clock.advance(LEASE_MS + 1);
+      takeover = tick({ budgetMs: 0 });
+    },
+  });
+  assert.equal((await takeover!).slice?.tookOver, true);
+  assert.equal(zombie.lost, true);
+  const notices = (await cloud.db.collection('notifications').where({ staffId: 's-edu-publisher' }).limit(100).get())
+    .data as Array<{ kind: string }>;
+  assert.deepEqual(
+    notices.map((n) => n.kind).filter((k) => k.startsWith('oversight.')),
+    ['oversight.noUpdate.publisher', 'oversight.noUpdate.leader', 'oversight.noUpdate.red'],
+    'one notice per step, though two slices synced the unit',
+  );
+  const raised = (await cloud.db.collection('audit').where({ action: 'oversight.alertsRaised' }).limit(100).get())
+    .data as Array<{ details: { count: number } }>;
+  assert.equal(
+    raised.reduce((n, a) => n + a.details.count, 0),
+    3,
+    'each alert raised once on record',
+  );
   cloud.close();
 });
 

@@ -147,7 +147,11 @@ export interface SweepResult {
   snapshot: { units: number; months: number };
 }
 
-const readRefresh = (db: Database | Transaction) => getDoc<RefreshDoc>(db, OV_META, REFRESH);
+/** The refresh document, with defaults for fields a document written before slicing lacks. */
+async function readRefresh(db: Database | Transaction): Promise<RefreshDoc | null> {
+  const d = await getDoc<Partial<RefreshDoc>>(db, OV_META, REFRESH);
+  return d ? { ...IDLE, ...d } : null;
+}
 const writeRefresh = (t: Transaction, doc: RefreshDoc) =>
   t
     .collection(OV_META)
