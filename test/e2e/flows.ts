@@ -54,11 +54,21 @@ export async function expectOutcome(page: Page, target: Locator, timeout = 30_00
     target.waitFor({ timeout }).then(() => 'target' as const),
     refusal.waitFor({ timeout }).then(() => 'refusal' as const),
   ]).catch(async (e: Error) => {
-    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
+    const text = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 1500);
     throw new Error(`${e.message}\n--- on screen (${page.url()}) ---\n${text}`);
   });
   if (seen === 'refusal') {
-    const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 1500);
+    const text = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 1500);
     throw new Error(`an error showed instead of the expected outcome (${page.url()}):\n${text}`);
   }
 }

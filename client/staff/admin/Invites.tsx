@@ -77,7 +77,12 @@ export function Invites(props: {
           <Text className="zw-muted">有效期至 {formatChinaTime(inv.expiresAt)}（北京时间）</Text>
           {inv.image ? (
             <View className="admin-invite__qr">
-              <Image className="admin-invite__qr-image" src={inv.image.dataUrl} mode="scaleToFill" showMenuByLongpress />
+              <Image
+                className="admin-invite__qr-image"
+                src={inv.image.dataUrl}
+                mode="scaleToFill"
+                showMenuByLongpress
+              />
               <Text className="zw-muted">{inv.image.note}</Text>
             </View>
           ) : null}

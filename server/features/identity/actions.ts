@@ -25,14 +25,7 @@ import { defineAction, type ActionMap } from '@server/runtime/action';
 import { UNITS, type UnitDoc } from './units';
 import { registerDevice, approveDevice, reportLost, deviceUnit } from './devices';
 import { listMyDevices, listUnitDevices, listUnits, listUnitStaff } from './lists';
-import {
-  createInvite,
-  redeemInvite,
-  decideStaff,
-  disableStaff,
-  unlockStaff,
-  pendingUnitOf,
-} from './onboarding';
+import { createInvite, redeemInvite, decideStaff, disableStaff, unlockStaff, pendingUnitOf } from './onboarding';
 import { setPin, unlock, lockNow } from './pin-actions';
 import { issueStepUpChallenge, verifyStepUp } from './stepup';
 import { securityEvents, reportCapture } from './security-log';
@@ -52,8 +45,13 @@ export const identityActions: ActionMap = {
       const _ = deps.db.command;
       const unitIds = [...new Set([...s.roles, ...(s.pendingRoles ?? [])].map((g) => g.unitId))];
       const named = unitIds.length
-        ? ((await deps.db.collection(UNITS).where({ _id: _.in(unitIds), status: 'active' }).limit(100).get())
-            .data as UnitDoc[])
+        ? ((
+            await deps.db
+              .collection(UNITS)
+              .where({ _id: _.in(unitIds), status: 'active' })
+              .limit(100)
+              .get()
+          ).data as UnitDoc[])
         : [];
       const units = new Map(named.map((u) => [u._id, u.name]));
       const grant = (g: { role: string; unitId: string }) => ({

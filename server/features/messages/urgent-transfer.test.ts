@@ -37,7 +37,11 @@ const written = (all: NoticeDoc[], before: number) =>
   all.slice(before).map((n) => [n.staffId, n.kind, n.title, n.urgent ?? false]);
 
 async function auditOf(cloud: TestCloud, action: string) {
-  const res = await cloud.db.collection('audit').where({ action, result: 'ok', 'target.type': 'message' }).limit(10).get();
+  const res = await cloud.db
+    .collection('audit')
+    .where({ action, result: 'ok', 'target.type': 'message' })
+    .limit(10)
+    .get();
   return res.data as Array<{ details: { toldFirst?: string[]; notices: number } }>;
 }
 
