@@ -226,6 +226,9 @@ export interface IncidentView {
   /** Who was told first (the person on duty, or the unit's leaders when nobody is). */
   notifiedNames: string[];
   allowed: IncidentAction[];
+  /** Whether the caller may open the incident (its unit or a county office); a reporter from
+   * another unit may not. */
+  canOpen: boolean;
 }
 
 export interface StaffOption {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Input, Textarea } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { IncidentView } from '@shared/oversight/views';
 import {
   IMPORTANCE_LABELS,
   INCIDENT_IMPORTANCE,
@@ -17,7 +19,8 @@ import { FormCard, FormField, useFormSubmit } from '../common/Form';
 
 // 登记舆情: any staff member records what they saw — platform, link, summary, importance, type and
 // the responsible unit (searched among the county's units). The person on duty there is told
-// first. Typed text survives a refusal.
+// first. Typed text survives a refusal. Recorded for a unit the reporter cannot follow (another
+// unit's business), the form says who was told instead of opening a page that would refuse them.
 
 const importance = INCIDENT_IMPORTANCE.map((k) => [k, IMPORTANCE_LABELS[k]] as const);
 const types = INCIDENT_TYPES.map((k) => [k, INCIDENT_TYPE_LABELS[k]] as const);
@@ -42,11 +45,30 @@ export function RecordForm(props: { defaultUnitId?: string; onCancel: () => void
     });
   }, [defaultUnitId]);
 
+  const [handedOver, setHandedOver] = useState<IncidentView | null>(null);
   const send = useFormSubmit(
     () => recordIncident({ ...form, unitId: unit?.id ?? '', screenshots: [] }),
-    (data) => void Taro.redirectTo({ url: `/oversight/incident/index?id=${data._id}` }),
+    (data) =>
+      data.canOpen ? void Taro.redirectTo({ url: `/oversight/incident/index?id=${data._id}` }) : setHandedOver(data),
   );
   const { errors } = send;
+
+  if (handedOver) {
+    const told = handedOver.notifiedNames.length ? handedOver.notifiedNames.join('、') : '该单位负责人';
+    return (
+      <View className="ov-card">
+        <Text className="ov-section">舆情已登记</Text>
+        <Text className="ov-banner">
+          已转交{handedOver.unitName}处置，并已通知{told}。后续处置由该单位和县级管理部门跟进，您所在单位看不到详情。
+        </Text>
+        <View className="ov-actions">
+          <Button type="primary" onClick={props.onCancel}>
+            完成
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   return (
     <FormCard title="登记舆情" form={send} submitText="提交登记" onCancel={props.onCancel}>

@@ -111,6 +111,11 @@ test('a new incident goes to the person on duty first, else to the unit leaders'
     ),
   );
   assert.deepEqual(edu.notifiedNames, ['李明（值班）'], 'recorded by another unit, told to the duty officer');
+  assert.equal(edu.canOpen, false, 'the reporter is told it cannot follow another unit’s incident');
+  const peek = await cloud.call('oversight', 'incidents.get', { id: edu._id }, HMC_PUBLISHER);
+  assert.equal(!peek.ok && peek.code, 'Forbidden', 'and the server refuses it the detail');
+  const own = okData(await cloud.call<IncidentView>('oversight', 'incidents.record', incident, HMC_PUBLISHER));
+  assert.equal(own.canOpen, true, 'its own unit’s incident opens');
   cloud.clock.set(MON10 + 12 * 3600_000); // 22:00
   const night = okData(
     await cloud.call<IncidentView>(

@@ -26,6 +26,7 @@ import { INCIDENTS, type IncidentDoc } from './model';
 import { loadDirectory } from './directory';
 import { notifyOnDutyFirst, unitStaff } from './duty';
 import { findClarificationPost } from './sources/posts';
+import { PERMISSIONS, decide } from '@shared/access/permissions';
 
 // Opinion incidents (舆情台账): record, assign, handle; a 重大 one is reported to the county
 // government with a monitoring report; a rumour links to its clarification post. A new incident
@@ -57,6 +58,9 @@ export function toIncidentView(d: IncidentDoc, ctx: ActionContext): IncidentView
       : null,
     notifiedNames: d.notifiedNames,
     allowed: ctx.caller.staff ? allowedIncidentActions(subject(d), who(ctx)) : [],
+    // Anyone on staff may record an incident for another unit, but only that unit and the county
+    // offices may follow it: the form asks this before opening the detail page.
+    canOpen: ctx.caller.staff ? decide(PERMISSIONS['incidents.get'], ctx.caller.staff.roles, d.unitId).allowed : false,
   };
 }
 
