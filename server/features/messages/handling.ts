@@ -263,6 +263,9 @@ export async function returnTransfer(input: z.output<typeof returnTransferInput>
             kind: 'message.transferReturned',
             title: '转办被退回',
             body: `${m.unitName}退回了 ${m.trackingNo}「${m.title}」：${input.reason}`,
+            urgent: m.urgent,
+            // An urgent case coming back is as urgent as when it arrived: duty officer first.
+            dutyFirstIn: m.urgent ? back._id : undefined,
           },
         ],
         reason: input.reason,

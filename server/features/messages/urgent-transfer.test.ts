@@ -158,3 +158,31 @@ test('an ordinary message transferred or routed singles nobody out', async () =>
   );
   cloud.close();
 });
+
+test('an urgent transfer returned: the sending unit’s person on duty hears first', async () => {
+  const cloud = await createTestCloud();
+  cloud.clock.set(MON(10));
+  const shifts = [1, 2, 3, 4, 5].map((weekday) => ({
+    weekday,
+    start: '08:30',
+    end: '18:00',
+    staffId: 's-edu-reviewer',
+  }));
+  okData(await cloud.call('oversight', 'duty.save', { unitId: 'u-education', shifts }, P.eduAdmin));
+  const { _id } = await send(cloud, help);
+  await ok(cloud, 'messages.transfer', { id: _id, toUnitId: 'u-huamachi', reason: '走失地点在花马池镇' }, P.eduPub);
+  const before = (await noticesAbout(cloud, _id)).length;
+  await ok(cloud, 'messages.returnTransfer', { id: _id, reason: '老人已在县城找到，请县教育局回复' }, P.hmcPub);
+  const all = await noticesAbout(cloud, _id);
+  assert.deepEqual(
+    written(all, before),
+    [
+      ['s-edu-reviewer', 'message.transferReturned', '【值班】转办被退回', true],
+      ['s-edu-publisher', 'message.transferReturned', '转办被退回', true],
+      ['s-edu-leader', 'message.transferReturned', '转办被退回', true],
+    ],
+    'the person on duty in the unit it returns to first, then who transferred it and the leader',
+  );
+  assert.match(all[before].body, /花马池镇退回了 .*老人已在县城找到/);
+  cloud.close();
+});
