@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import { createTestCloud, okData } from '../../../test/support/cloud-harness';
 import type { AccountExceptionView, AccountListItem } from '@shared/accounts/views';
 import type { Page } from '@shared/messages/schemas';
-import { P, DAY, apply, application, chinaToday, detail, openAccount, activeAccount } from './test-support';
+import {
+  P,
+  DAY,
+  apply,
+  application,
+  approvedAccount,
+  chinaToday,
+  detail,
+  openAccount,
+  activeAccount,
+} from './test-support';
 
 // The registry's rules through the public entry point: the name rule (第五条), one institutional
 // account per platform (国办发〔2018〕123号), each with the information center's exception, the
@@ -213,23 +223,7 @@ test('the filing is due 7 China days after opening; past that the account is fla
 
 test('an opening date in the future is refused; a backdated opening is overdue at once', async () => {
   const cloud = await createTestCloud();
-  const id = await apply(cloud);
-  okData(
-    await cloud.call(
-      'accounts',
-      'accounts.unitApprove',
-      { id, principalConfirmed: true, stepUpId: await cloud.stepUp(P.leader, 'account.approve') },
-      P.leader,
-    ),
-  );
-  okData(
-    await cloud.call(
-      'accounts',
-      'accounts.officeApprove',
-      { id, stepUpId: await cloud.stepUp(P.office, 'account.approve') },
-      P.office,
-    ),
-  );
+  const id = await approvedAccount(cloud);
   const future = await cloud.call(
     'accounts',
     'accounts.open',

@@ -48,8 +48,8 @@ export function chinaToday(cloud: TestCloud, offsetDays = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Applied → approved by the unit leader and the county office → opened today. */
-export async function openAccount(cloud: TestCloud, over: Partial<ApplyInput> = {}): Promise<string> {
+/** Applied → approved by the unit's principal leader and the county office, each with a fresh PIN. */
+export async function approvedAccount(cloud: TestCloud, over: Partial<ApplyInput> = {}): Promise<string> {
   const id = await apply(cloud, over);
   okData(
     await cloud.call(
@@ -67,6 +67,12 @@ export async function openAccount(cloud: TestCloud, over: Partial<ApplyInput> = 
       P.office,
     ),
   );
+  return id;
+}
+
+/** Applied → approved by the unit leader and the county office → opened today. */
+export async function openAccount(cloud: TestCloud, over: Partial<ApplyInput> = {}): Promise<string> {
+  const id = await approvedAccount(cloud, over);
   okData(
     await cloud.call(
       'accounts',
