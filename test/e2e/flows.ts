@@ -54,21 +54,19 @@ export async function expectOutcome(page: Page, target: Locator, timeout = 30_00
     target.waitFor({ timeout }).then(() => 'target' as const),
     refusal.waitFor({ timeout }).then(() => 'refusal' as const),
   ]).catch(async (e: Error) => {
-    const text = (
-      await page
-        .locator('body')
-        .innerText()
-        .catch(() => '')
-    ).slice(0, 1500);
-    throw new Error(`${e.message}\n--- on screen (${page.url()}) ---\n${text}`);
+    throw new Error(`${e.message}\n--- on screen (${page.url()}) ---\n${await screenText(page)}`);
   });
   if (seen === 'refusal') {
-    const text = (
-      await page
-        .locator('body')
-        .innerText()
-        .catch(() => '')
-    ).slice(0, 1500);
+    const text = await screenText(page);
     throw new Error(`an error showed instead of the expected outcome (${page.url()}):\n${text}`);
   }
+}
+
+/** What the page shows, cut to what a failure message can carry. */
+async function screenText(page: Page): Promise<string> {
+  const text = await page
+    .locator('body')
+    .innerText()
+    .catch(() => '');
+  return text.slice(0, 1500);
 }
