@@ -38,6 +38,7 @@ import type { DashboardView } from '@shared/oversight/views';
 import { BENCH_DIR, ensureScaledCounty, type SeedManifest } from './seed-county';
 import { summarise, timeIt } from './lib/timing';
 import type { BenchResult } from './lib/types';
+import { renderLatest, type RunRecord } from './lib/report';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const REFRESH_RUNS = Number(process.env.BENCH_REFRESH_RUNS ?? 3);
@@ -319,41 +320,17 @@ async function measure(store: LocalStore, manifest: SeedManifest): Promise<Bench
  * benchmarks' rows as `npm run bench` last wrote them.
  */
 function writeSection(results: BenchResult[], seconds: number) {
-  const at = new Date().toISOString();
-  const json = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as {
-    sections: Array<{ source: string; results: BenchResult[]; seconds: number; measuredAt?: string }>;
-  };
-  const section = { source: SOURCE, results, seconds, measuredAt: at };
+  const json = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as RunRecord;
+  const section = { source: SOURCE, results, seconds, measuredAt: new Date().toISOString() };
   const i = json.sections.findIndex((x) => x.source === SOURCE);
   if (i >= 0) json.sections[i] = section;
   else json.sections.push(section);
   writeFileSync(RESULTS_JSON, `${JSON.stringify(json, null, 2)}\n`);
-  const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
-  const rows = results.map(
-    (r) =>
-      `| ${r.name} | ${f2(r.p50)} | ${f2(r.p95)} | ${r.baselineName} | ${f2(r.baselineP50)} | ${f2(r.baselineP95)} | ${r.baselineP50 > 0 ? `×${(r.p50 / r.baselineP50).toFixed(1)}` : '—'} | ${r.notes ?? ''} |`,
-  );
-  const table = [
-    `## ${SOURCE}`,
-    '',
-    `Measured ${at}, this section alone (\`BENCH_WRITE=1 npx tsx bench/oversight.ts\`), on the machine above.`,
-    '',
-    '| operation | real p50 | real p95 | baseline | base p50 | base p95 | p50 ratio | notes |',
-    '|---|---:|---:|---|---:|---:|---:|---|',
-    ...rows,
-    '',
-    '',
-  ].join('\n');
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const start = md.indexOf(`## ${SOURCE}\n`);
-  if (start < 0) throw new Error(`${RESULTS_MD} has no ${SOURCE} section`);
-  const end = md.indexOf('\n## ', start + 1);
-  writeFileSync(RESULTS_MD, md.slice(0, start) + table + (end < 0 ? '' : md.slice(end + 1)));
+  renderLatest();
 }
 
 const SOURCE = 'bench/oversight.ts';
 const RESULTS_JSON = 'bench/results/latest.json';
-const RESULTS_MD = 'bench/results/latest.md';
 
 if (require.main === module) {
   const started = Date.now();

@@ -4,23 +4,18 @@
 //      (bench/lib/scale-bench.ts)
 //   3. runs every other bench/*.ts that exports `run(): Promise<BenchResult[]>` (features add theirs)
 //   4. writes bench/results/latest.json and bench/results/latest.md, with the machine described
+//      (`npx tsx bench/run.ts --render` writes latest.md again from latest.json)
 // BENCH_SCALE=0.01 for a quick small run (results then go to bench/results/latest-small.*).
 // The load test is separate: `npx tsx bench/load.ts`.
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureScaledCounty } from './seed-county';
-import { runScaleBench, type ScaleReport } from './lib/scale-bench';
-import { describeMachine, machineLine, type Machine } from './lib/machine';
+import { runScaleBench } from './lib/scale-bench';
+import { describeMachine } from './lib/machine';
 import type { BenchResult } from './lib/types';
+import { markdown, renderLatest, withoutCallers, type RunRecord, type Section } from './lib/report';
 
 const OWN = new Set(['run.ts', 'seed-county.ts', 'load.ts']);
-
-interface Section {
-  source: string;
-  results: BenchResult[];
-  error?: string;
-  seconds: number;
-}
 
 async function featureBenches(): Promise<Section[]> {
   const out: Section[] = [];
@@ -45,53 +40,6 @@ async function featureBenches(): Promise<Section[]> {
   return out;
 }
 
-const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
-const ratio = (r: BenchResult) => (r.baselineP50 > 0 ? `×${(r.p50 / r.baselineP50).toFixed(1)}` : '—');
-
-function markdown(
-  machine: Machine,
-  seed: Awaited<ReturnType<typeof ensureScaledCounty>>,
-  sections: Section[],
-  scale: ScaleReport,
-) {
-  const m = seed.manifest;
-  const lines = [
-    '# Benchmarks (`npm run bench`)',
-    '',
-    `Measured ${new Date().toISOString()} on ${machineLine(machine)}.`,
-    '',
-    `Synthetic county (bench/seed-county.ts, seed v${m.seedVersion}, scale ×${m.factor}): ` +
-      Object.entries(m.counts)
-        .map(([c, n]) => `${n.toLocaleString('en')} ${c}`)
-        .join(', ') +
-      `; ${(m.bytes / 2 ** 30).toFixed(2)} GB, seeded in ${m.seconds} s${seed.cached ? ' (reused from cache)' : ''}.` +
-      (Object.keys(m.missing).length ? ` Not seeded: ${Object.keys(m.missing).join(', ')}.` : ''),
-    '',
-    'Times in ms. "Real" goes through the cloud-function entry point (permission table, device signature for',
-    'staff, handler, wx-server-sdk database API, local store, audit trail); the baseline asks SQLite the same',
-    'question directly with the same index, in the same run.',
-    '',
-  ];
-  for (const s of sections) {
-    lines.push(`## ${s.source}`, '');
-    if (s.error) lines.push('```', s.error.split('\n').slice(0, 8).join('\n'), '```', '');
-    if (!s.results.length) continue;
-    lines.push(
-      '| operation | real p50 | real p95 | baseline | base p50 | base p95 | p50 ratio | notes |',
-      '|---|---:|---:|---|---:|---:|---:|---|',
-    );
-    for (const r of s.results)
-      lines.push(
-        `| ${r.name} | ${f2(r.p50)} | ${f2(r.p95)} | ${r.baselineName} | ${f2(r.baselineP50)} | ${f2(r.baselineP95)} | ${ratio(r)} | ${r.notes ?? ''} |`,
-      );
-    lines.push('');
-  }
-  lines.push('## Query plans of the baselines', '');
-  for (const [k, p] of Object.entries(scale.plans)) lines.push(`- ${k}: \`${p}\``);
-  lines.push('');
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const seed = await ensureScaledCounty();
@@ -107,17 +55,17 @@ async function main(): Promise<void> {
   mem.close();
   const suffix = seed.manifest.factor === 1 ? '' : '-small';
   mkdirSync('bench/results', { recursive: true });
-  const json = {
+  const json: RunRecord = {
     measuredAt: new Date().toISOString(),
     machine,
-    seed: { file: seed.file, cached: seed.cached, ...seed.manifest, callers: undefined },
+    seed: { file: seed.file, cached: seed.cached, ...withoutCallers(seed.manifest) },
     sections,
     plans: scale.plans,
     refusals: scale.refusals,
     seconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(join('bench/results', `latest${suffix}.json`), `${JSON.stringify(json, null, 2)}\n`);
-  const md = markdown(machine, seed, sections, scale);
+  const md = markdown(json);
   writeFileSync(join('bench/results', `latest${suffix}.md`), md);
   console.log(md);
   const failed = sections.filter((s) => s.error).map((s) => s.source);
@@ -127,7 +75,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => {
+(process.argv.includes('--render') ? Promise.resolve(renderLatest()) : main()).catch((e: Error) => {
   console.error(e.stack ?? e.message);
   process.exit(1);
 });
