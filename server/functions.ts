@@ -4,6 +4,7 @@ import { messageActions } from './features/messages/actions';
 import { accountActions } from './features/accounts/actions';
 import { postActions } from './features/posts/actions';
 import { oversightActions } from './features/oversight/actions';
+import { portalActions } from './features/portal/actions';
 
 // Every deployable cloud function and its actions. cloudfunctions/<name>/index.ts exports
 // createFunction(name, FUNCTIONS[name]); the local host serves the same map over HTTP.
@@ -13,6 +14,7 @@ export const FUNCTIONS = {
   accounts: accountActions,
   posts: postActions,
   oversight: oversightActions,
+  portal: portalActions,
 } satisfies Record<string, ActionMap>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

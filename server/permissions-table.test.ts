@@ -25,6 +25,12 @@ function matrix(): string {
       lines.push(`${action} | MISSING`);
       continue;
     }
+    if (rule.audience === 'service') {
+      // A machine's action: which import keys may call it; no person, whatever their role.
+      const people = ROLES.some((role) => decide(rule, [{ role, unitId: OWN }], OWN).allowed);
+      lines.push(`${action} | service:${rule.channels.join(',')}${people ? ' | PEOPLE ALLOWED' : ''}`);
+      continue;
+    }
     if (rule.audience !== 'staff') {
       lines.push(`${action} | ${rule.audience}`);
       continue;
@@ -65,6 +71,10 @@ test('the permission matrix (action × role × own/other unit) is exactly the re
 
 test('a unit role never reaches another unit; deny is the default', () => {
   for (const [action, rule] of Object.entries(PERMISSIONS)) {
+    if (rule.audience === 'service') {
+      for (const role of ROLES)
+        assert.equal(decide(rule, [{ role, unitId: OWN }], OWN).allowed, false, `${action} × ${role}: a person`);
+    }
     if (rule.audience !== 'staff') continue;
     for (const role of ROLES) {
       if (isCountyRole(role) || rule.scope !== 'ownUnit') continue;

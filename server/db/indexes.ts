@@ -322,6 +322,8 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
     },
   ],
   bulletins: [{ name: 'created', fields: [['createdAt', -1]] }],
+  // Import keys (server/features/portal): the information center's list, newest first.
+  importKeys: [{ name: 'created', fields: [['createdAt', -1]] }],
   incidents: [
     { name: 'created', fields: [['createdAt', -1]] },
     {

@@ -18,10 +18,21 @@ export interface StaffRecord {
   pinGuard?: { consecutive: number; lockedUntil: number; recent: number[]; hardLocked: boolean };
 }
 
-/** Who is calling, resolved from cloud.getWXContext() and the staff collection. */
+/** A machine holding an import key (the portal's mailbox, the 12345 platform): no person. */
+export interface ServiceCaller {
+  keyId: string;
+  name: string;
+  channel: 'portal' | 'hotline12345';
+}
+
+/**
+ * Who is calling, resolved from cloud.getWXContext() and the staff collection — or, on the
+ * signed machine path, from the import key (then `openid` is empty and `service` names the key).
+ */
 export interface Caller {
   openid: string;
   staff: StaffRecord | null;
+  service?: ServiceCaller;
 }
 
 export interface ActionContext {

@@ -29,11 +29,13 @@ export async function auditStory(db: Database, opts: { fromSeq?: number; limit?:
       names.set(p._id, `${p.name}（${p.title}）`);
   }
   return rows.map((r) => {
-    const who = r.actor.staffId
-      ? (names.get(r.actor.staffId) ?? `工作人员 ${r.actor.staffId}`)
-      : r.actor.openid
-        ? `微信用户 ${r.actor.openid.slice(0, 12)}`
-        : '系统';
+    const who = r.actor.service
+      ? r.actor.service.label
+      : r.actor.staffId
+        ? (names.get(r.actor.staffId) ?? `工作人员 ${r.actor.staffId}`)
+        : r.actor.openid
+          ? `微信用户 ${r.actor.openid.slice(0, 12)}`
+          : '系统';
     const what = actionLabel(r.action);
     const target = r.target ? `，对象：${r.target.type} ${r.target.id}` : '';
     const device = r.deviceId ? `，设备 ${r.deviceId.slice(0, 10)}…` : '';

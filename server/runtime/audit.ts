@@ -17,7 +17,8 @@ export interface AuditInput {
   action: string;
   result: 'ok' | 'refused';
   requestId: string;
-  actor: { openid: string | null; staffId?: string | null };
+  /** `service`: an import key acting as a machine, named for people reading the trail. */
+  actor: { openid: string | null; staffId?: string | null; service?: { keyId: string; label: string } };
   reason?: string;
   unitId?: string | null;
   target?: { type: string; id: string } | null;
@@ -35,6 +36,11 @@ export interface AuditRecord extends AuditInput {
 
 /** Anything with `.collection(name).doc(id)`: the database or a transaction. */
 export type TxLike = Transaction | Database;
+
+/** How the audit trail names a machine caller: 导入接口 <name>（<keyId>）. */
+export function serviceActor(key: { keyId: string; name: string }) {
+  return { openid: null, staffId: null, service: { keyId: key.keyId, label: `导入接口 ${key.name}（${key.keyId}）` } };
+}
 
 export function auditId(seq: number): string {
   return `A${String(seq).padStart(12, '0')}`;

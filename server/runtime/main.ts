@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Envelope, Fail } from '@shared/core/envelope';
 import { toFieldErrors } from '@shared/core/zod-errors';
-import { PERMISSIONS, decide } from '@shared/access/permissions';
+import { PERMISSIONS, SERVICE_ONLY, decide } from '@shared/access/permissions';
 import type { ActionContext, ActionMap, Caller } from './action';
 import { AppError } from './errors';
 import { auditAlone } from './audit';
@@ -107,6 +107,8 @@ async function dispatch(
   };
 
   if (!rule) return refuse('该操作未列入权限表，默认拒绝', null, 'Forbidden');
+  // A machine's action is never a person's, whoever they are (portal/machine.ts is its only door).
+  if (rule.audience === 'service') return refuse(SERVICE_ONLY, null, 'Forbidden', { reasonCode: 'service-only' });
   if (rule.audience === 'member' && !staff) return refuse('请先使用邀请码登记为工作人员', null, 'Forbidden');
   if (rule.audience === 'member' && staff?.status === 'disabled') {
     return refuse('您的工作人员账号已停用，请联系单位管理员', null, 'Unauthenticated', {
@@ -145,12 +147,7 @@ async function dispatch(
     ctx.deviceId = device._id;
   }
 
-  const input = def.input.safeParse(parsedEvent.data.data ?? {});
-  if (!input.success) {
-    const fieldErrors = toFieldErrors(input.error);
-    const first = Object.values(fieldErrors)[0];
-    throw new AppError('InvalidParameter', first ? `填写有误：${first}` : '填写有误', fieldErrors);
-  }
+  const input = { data: parseInput(def, parsedEvent.data.data) };
 
   if (rule.audience === 'staff' && staff && device) {
     const unitId = def.targetUnit ? await def.targetUnit(input.data, ctx) : null;
@@ -174,7 +171,19 @@ async function dispatch(
   return def.run(input.data, ctx);
 }
 
-function toFail(error: unknown, deps: Deps, requestId: string, functionName: string): Fail {
+/** The action's input, validated by its zod schema; a refusal names each field. */
+export function parseInput<D extends ActionMap[string]>(def: D, data: unknown): unknown {
+  const input = def.input.safeParse(data ?? {});
+  if (!input.success) {
+    const fieldErrors = toFieldErrors(input.error);
+    const first = Object.values(fieldErrors)[0];
+    throw new AppError('InvalidParameter', first ? `填写有误：${first}` : '填写有误', fieldErrors);
+  }
+  return input.data;
+}
+
+/** The envelope of a refusal or a bug (logged with its request id, never shown). */
+export function toFail(error: unknown, deps: Deps, requestId: string, functionName: string): Fail {
   if (error instanceof AppError) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 import type { ActionContext } from './action';
-import { appendAudit, type AuditInput, type TxLike } from './audit';
+import { appendAudit, serviceActor, type AuditInput, type TxLike } from './audit';
 
 // Helpers that tie a change to its audit entry: run the change in a transaction and write the
 // entry in that same transaction, with the actor, request and device taken from the context.
@@ -35,11 +35,17 @@ export function traceChange(t: TxLike, ctx: ActionContext, fields: AuditFields) 
     action: action ?? ctx.action,
     result: result ?? 'ok',
     requestId: ctx.requestId,
-    actor: { openid: ctx.caller.openid, staffId: ctx.caller.staff?._id ?? null },
+    actor: actorOf(ctx),
     deviceId: ctx.deviceId,
     unitId: unitId === undefined ? callerUnit(ctx) : unitId,
     ...rest,
   });
+}
+
+/** The audit actor of a context: the person (openid, staff record) or the import key. */
+export function actorOf(ctx: ActionContext): AuditInput['actor'] {
+  if (ctx.caller.service) return serviceActor(ctx.caller.service);
+  return { openid: ctx.caller.openid, staffId: ctx.caller.staff?._id ?? null };
 }
 
 /** Runs `fn` in a database transaction (retried on a write conflict). */

@@ -4,6 +4,8 @@ import { MESSAGE_PERMISSIONS } from '../messages/permissions';
 import { ACCOUNT_PERMISSIONS } from '../accounts/permissions';
 import { POST_PERMISSIONS } from '../posts/permissions';
 import { OVERSIGHT_PERMISSIONS } from '../oversight/permissions';
+import { PORTAL_PERMISSIONS } from '../portal/permissions';
+import type { ImportChannel } from '../portal/schemas';
 
 // The permission table: every action the cloud functions accept, who may call it and over
 // what scope. Deny by default: an action missing here is refused, and a test fails. Each
@@ -16,11 +18,15 @@ import { OVERSIGHT_PERMISSIONS } from '../oversight/permissions';
 // - staff: an active staff member on a trusted, unlocked device, holding one of `roles`:
 //   scope ownUnit: the role in the unit the action targets, or a listed county role;
 //   scope county: a listed county role; scope self: the role anywhere.
+// - service: no person at all — a machine (the portal's mailbox, the 12345 platform) holding an
+//   import key of one of `channels`, over the signed HTTP path (server/features/portal/machine.ts).
+//   Every person is refused, and a key reaches nothing else.
 // lockExempt: may run while the app is idle-locked (unlocking itself, first PIN).
 // label: what the action does, in Chinese (the audit story and the security log read it).
 export type PermissionRule = { label: string } & (
   | { audience: 'anyone' }
   | { audience: 'member' }
+  | { audience: 'service'; channels: readonly ImportChannel[] }
   | {
       audience: 'staff';
       scope: 'ownUnit' | 'county' | 'self';
@@ -56,7 +62,10 @@ export const PERMISSIONS: Record<string, PermissionRule> = {
   ...ACCOUNT_PERMISSIONS,
   ...POST_PERMISSIONS,
   ...OVERSIGHT_PERMISSIONS,
+  ...PORTAL_PERMISSIONS,
 };
+
+export const SERVICE_ONLY = '该操作只接受已登记外部系统的签名请求（导入密钥），不能由个人调用';
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -67,6 +76,7 @@ export function decide(
   targetUnitId: string | null,
 ): Decision {
   if (!rule) return { allowed: false, reason: '该操作未列入权限表，默认拒绝' };
+  if (rule.audience === 'service') return { allowed: false, reason: SERVICE_ONLY };
   if (rule.audience !== 'staff') return { allowed: true };
   const held = grants.filter((g) => rule.roles.includes(g.role));
   if (!held.length) return { allowed: false, reason: '您没有执行该操作的角色' };

@@ -28,6 +28,7 @@ export const STEP_UP_PURPOSES = [
   'post.publish',
   'account.close',
   'device.change',
+  'importKey.create',
 ] as const;
 export type StepUpPurpose = (typeof STEP_UP_PURPOSES)[number];
 export const STEP_UP_LABELS: Record<StepUpPurpose, string> = {
@@ -39,6 +40,7 @@ export const STEP_UP_LABELS: Record<StepUpPurpose, string> = {
   'post.publish': '登记发布',
   'account.close': '注销账号',
   'device.change': '变更设备',
+  'importKey.create': '创建导入密钥',
 };
 
 /** `2.21.3` vs `2.9.0` → 1; non-numeric parts count as 0. */

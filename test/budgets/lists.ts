@@ -228,4 +228,7 @@ export const LIST_BUDGETS: Record<string, ListBudget | NotAList> = {
   'bulletins.list': { fill: viaProducer('bulletins.generate', 'bulletins') },
   'incidents.list': { fill: viaProducer('incidents.record', 'incidents') },
   'emergencyEvents.list': { fill: viaProducer('emergencyEvents.declare', 'emergencyEvents') },
+
+  // ---- portal
+  'importKeys.list': { fill: viaProducer('importKeys.create', 'importKeys') },
 };

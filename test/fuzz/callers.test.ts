@@ -52,6 +52,7 @@ async function variantsFor(p: Prepared, failures: string[]): Promise<Variant[]> 
   if (rule.audience === 'anyone') return out;
 
   out.push({ label: 'a citizen with no staff record', expect: 'Forbidden', setup: as('fuzz-stranger-openid') });
+  if (rule.audience === 'service') return [...out, ...machineVariants(p)];
   const target = SAMPLES[entry.name].unit ?? null;
   if (target && rule.audience === 'staff' && rule.scope === 'ownUnit') {
     const computed = await computedUnitOf(p);
@@ -163,6 +164,82 @@ async function variantsFor(p: Prepared, failures: string[]): Promise<Variant[]> 
     });
   }
   return out;
+}
+
+/**
+ * A machine's action (audience service): every person is refused, in the mini program or forging
+ * an HTTP access event; the rightful key is refused when revoked, of another channel, unknown,
+ * badly signed, stale or replayed.
+ */
+function machineVariants(p: Prepared): Variant[] {
+  const { cloud, entry, payload } = p;
+  const key = cloud.keyFor(p.openid)!;
+  const route = entry.name.split('.').pop()!;
+  const send =
+    (event: ReturnType<typeof cloud.machineEvent>, openid: string | null = null) =>
+    async () =>
+      (await cloud.http(event, openid)).envelope;
+  const other = key.channel === 'portal' ? 'hotline12345' : 'portal';
+  return [
+    {
+      label: 'the information center, signed in the mini program',
+      expect: 'Forbidden',
+      setup: async () => {
+        await ensurePhone(cloud, staffOpenid('s-infocenter'));
+        return () => cloud.call(entry.fn, entry.name, payload, staffOpenid('s-infocenter'));
+      },
+    },
+    {
+      label: 'a person sending a signed HTTP-shaped event from the mini program',
+      expect: 'Forbidden',
+      setup: async () => send(cloud.machineEvent(key, route, payload), staffOpenid('s-infocenter')),
+    },
+    {
+      label: 'a revoked key',
+      expect: 'Unauthenticated',
+      setup: async () => {
+        const k = await cloud.importKey(key.channel);
+        const res = await cloud.call(
+          'portal',
+          'importKeys.revoke',
+          { keyId: k.keyId, reason: '测试停用' },
+          staffOpenid('s-infocenter'),
+        );
+        if (!res.ok) throw new Error(`revoke failed: ${res.message}`);
+        return send(cloud.machineEvent(k, route, payload));
+      },
+    },
+    {
+      label: `a key for ${other}`,
+      expect: 'Forbidden',
+      setup: async () => send(cloud.machineEvent(await cloud.importKey(other), route, payload)),
+    },
+    {
+      label: 'an unknown key',
+      expect: 'Unauthenticated',
+      setup: async () => send(cloud.machineEvent(key, route, payload, { keyId: 'ikunknown00000000' })),
+    },
+    {
+      label: 'a signature made with another secret',
+      expect: 'Unauthenticated',
+      setup: async () => send(cloud.machineEvent(key, route, payload, { secret: 'not-the-secret' })),
+    },
+    {
+      label: 'a timestamp 6 minutes old',
+      expect: 'Unauthenticated',
+      setup: async () => send(cloud.machineEvent(key, route, payload, { ts: cloud.clock.now() - 6 * 60_000 })),
+    },
+    {
+      label: 'the rightful request, replayed',
+      expect: 'Unauthenticated',
+      setup: async () => {
+        const event = cloud.machineEvent(key, route, payload);
+        const first = await cloud.http(event);
+        if (!first.envelope.ok) throw new Error(`the rightful call was refused: ${first.envelope.message}`);
+        return send(event);
+      },
+    },
+  ];
 }
 
 for (const entry of registeredActions()) {

@@ -75,8 +75,11 @@ for (const entry of registeredActions()) {
     try {
       const parsed = entry.def.input.safeParse(p.payload);
       assert.ok(parsed.success, `sample payload is not valid: ${JSON.stringify(parsed.error?.issues)}`);
-      const { answer, problems } = await checkedCall(p.cloud, p.ignore, () =>
-        p.cloud.call(entry.fn, entry.name, p.payload, p.openid),
+      const { answer, problems } = await checkedCall(
+        p.cloud,
+        p.ignore,
+        () => p.cloud.call(entry.fn, entry.name, p.payload, p.openid),
+        p.reveals,
       );
       assert.deepEqual(problems, []);
       const expected = sample.expect ?? 'ok';

@@ -24,8 +24,11 @@ for (const entry of registeredActions()) {
     try {
       await fc.assert(
         fc.asyncProperty(hostileCases(model, p.payload), async (c) => {
-          const { answer, problems } = await checkedCall(p.cloud, p.ignore, () =>
-            callAction(p.cloud, entry, c.payload, p.openid),
+          const { answer, problems } = await checkedCall(
+            p.cloud,
+            p.ignore,
+            () => callAction(p.cloud, entry, c.payload, p.openid),
+            p.reveals,
           );
           const defect =
             problems.length === 1 ? knownDefectFor({ rule: entry.rule, payload: c.payload, answer }) : null;

@@ -5,6 +5,7 @@ import { PHOTO_FUZZ_SAMPLES } from '../../server/features/messages/fuzz-samples'
 import { ACCOUNT_SAMPLES } from './samples/accounts';
 import { MESSAGE_SAMPLES } from './samples/messages';
 import { OVERSIGHT_SAMPLES } from './samples/oversight';
+import { PORTAL_SAMPLES } from './samples/portal';
 
 // Fuzz coverage: one valid, real call for every action the cloud functions accept (the rows of
 // each feature live in test/fuzz/samples/<feature>.ts, or with the feature, and are spread here). The fuzzer
@@ -148,4 +149,5 @@ export const SAMPLES: Record<string, Sample> = {
   ...POST_FUZZ_SAMPLES,
   ...PHOTO_FUZZ_SAMPLES,
   ...OVERSIGHT_SAMPLES,
+  ...PORTAL_SAMPLES,
 };

@@ -12,6 +12,10 @@ import { signRequest } from '@shared/identity/signing';
 import { SECURITY_POLICY, type StepUpPurpose } from '@shared/identity/policy';
 import type { Envelope } from '@shared/core/envelope';
 import type { Database } from '@server/runtime/database';
+import { portalMain } from '@server/features/portal/entry';
+import { PORTAL_ROUTES, type HttpEvent, type HttpResult } from '@server/features/portal/machine';
+import { IMPORT_HEADERS, signImport } from '@shared/portal/signing';
+import type { ImportChannel } from '@shared/portal/schemas';
 
 // Tests go through the public entry point: the cloud function's main(event, context), with the
 // caller set the way WeChat sets it (the WX_OPENID context), a fresh in-memory store and a clock
@@ -34,6 +38,29 @@ export interface TestDevice {
   secret: string;
 }
 
+/** An import key the harness created through importKeys.create, with its one-time secret. */
+export interface TestImportKey {
+  keyId: string;
+  secret: string;
+  channel: ImportChannel;
+  /** Pass as `openid` to call(): the call then goes over the signed machine path as this key. */
+  caller: string;
+}
+
+/** What a signed machine request may have changed, for attack tests. */
+export interface MachineOverrides {
+  ts?: number;
+  nonce?: string;
+  path?: string;
+  method?: string;
+  sig?: string;
+  secret?: string;
+  keyId?: string;
+  /** Send these exact body bytes (text) instead of JSON.stringify(data). */
+  rawBody?: string;
+  base64?: boolean;
+}
+
 export interface TestCloud {
   store: LocalStore;
   clock: TestClock;
@@ -53,8 +80,18 @@ export interface TestCloud {
   ): Promise<Record<string, unknown>>;
   /** Passes a fresh-PIN check with the demo PIN and returns the single-use ticket id. */
   stepUp(openid: string, purpose: StepUpPurpose): Promise<string>;
+  /** Creates an import key for `channel` as the information center (fresh PIN included). */
+  importKey(channel: ImportChannel, name?: string): Promise<TestImportKey>;
+  /** The key behind a machine caller returned by importKey(). */
+  keyFor(caller: string): TestImportKey | undefined;
+  /** A signed HTTP access event for `key`, posting `data` to `/api/portal/<route>`. */
+  machineEvent(key: TestImportKey, route: string, data: unknown, over?: MachineOverrides): HttpEvent;
+  /** Sends an HTTP access event to the `portal` function (openid: a person forging one). */
+  http(event: HttpEvent, openid?: string | null): Promise<{ status: number; envelope: Envelope<unknown> }>;
   close(): void;
 }
+
+const MACHINE_CALLER = 'importKey:';
 
 export const CITIZEN = 'test-citizen-openid';
 export const staffOpenid = demoOpenid;
@@ -113,7 +150,44 @@ export async function createTestCloud(
     return { action, data, device: { ...proof, sig: signRequest(device.secret, action, data ?? {}, proof) } };
   }
 
+  const keys = new Map<string, TestImportKey>();
+  const machineEvent = (key: TestImportKey, route: string, data: unknown, over: MachineOverrides = {}): HttpEvent => {
+    const path = over.path ?? `/api/portal/${route}`;
+    const body = over.rawBody ?? JSON.stringify(data ?? {});
+    const proof = {
+      method: over.method ?? 'POST',
+      path,
+      timestamp: String(over.ts ?? clock.now()),
+      nonce: over.nonce ?? randomBytes(12).toString('hex'),
+    };
+    return {
+      path,
+      httpMethod: proof.method,
+      headers: {
+        'content-type': 'application/json',
+        [IMPORT_HEADERS.keyId]: over.keyId ?? key.keyId,
+        [IMPORT_HEADERS.timestamp]: proof.timestamp,
+        [IMPORT_HEADERS.nonce]: proof.nonce,
+        [IMPORT_HEADERS.signature]: over.sig ?? signImport(over.secret ?? key.secret, proof, body),
+      },
+      body: over.base64 ? Buffer.from(body, 'utf8').toString('base64') : body,
+      isBase64Encoded: over.base64 === true,
+    };
+  };
+  const http = async (event: HttpEvent, openid: string | null = null) => {
+    const result = (await runAsCaller(openid ? { OPENID: openid, APPID: LOCAL_APPID } : null, () =>
+      portalMain(event, {}),
+    )) as HttpResult;
+    return { status: result.statusCode, envelope: JSON.parse(result.body) as Envelope<unknown> };
+  };
+
   async function call<T>(fn: FunctionName, action: string, data?: unknown, openid: string | null = CITIZEN) {
+    const key = openid?.startsWith(MACHINE_CALLER) ? keys.get(openid) : undefined;
+    if (key) {
+      // A machine reaches only its routes; any other action it names is sent to where it is not.
+      const route = Object.entries(PORTAL_ROUTES).find(([, a]) => a === action)?.[0] ?? action;
+      return (await http(machineEvent(key, route, data))).envelope as Envelope<T>;
+    }
     const staff = openid ? await findStaffByOpenid(db, openid) : null;
     if (!openid || !staff || staff.status !== 'active')
       return raw(fn, { action, data }, openid) as Promise<Envelope<T>>;
@@ -136,6 +210,11 @@ export async function createTestCloud(
     return raw(fn, await signedEvent(openid, action, data), openid) as Promise<Envelope<T>>;
   }
 
+  async function stepUp(openid: string, purpose: StepUpPurpose) {
+    const res = await call<{ stepUpId: string }>('identity', 'stepup.verify', { purpose, pin: DEMO_PIN }, openid);
+    return okData(res).stepUpId;
+  }
+
   return {
     store,
     clock,
@@ -144,10 +223,25 @@ export async function createTestCloud(
     call,
     deviceFor,
     signedEvent,
-    stepUp: async (openid, purpose) => {
-      const res = await call<{ stepUpId: string }>('identity', 'stepup.verify', { purpose, pin: DEMO_PIN }, openid);
-      return okData(res).stepUpId;
+    stepUp,
+    async importKey(channel, name = channel === 'portal' ? '县政府门户网站' : '12345 政务服务热线') {
+      const info = demoOpenid('s-infocenter');
+      const stepUpId = await stepUp(info, 'importKey.create');
+      const res = okData(
+        await call<{ key: { keyId: string }; secret: string }>(
+          'portal',
+          'importKeys.create',
+          { channel, name, stepUpId },
+          info,
+        ),
+      );
+      const key = { keyId: res.key.keyId, secret: res.secret, channel, caller: `${MACHINE_CALLER}${res.key.keyId}` };
+      keys.set(key.caller, key);
+      return key;
     },
+    keyFor: (caller) => keys.get(caller),
+    machineEvent,
+    http,
     close: () => {
       resetRuntime();
       store.close();

@@ -50,7 +50,13 @@ export async function securityEvents(input: z.output<typeof securityEventsInput>
       label: actionLabel(r.action),
       result: r.result,
       reason: r.reason ?? null,
-      actorName: r.actor.staffId ? (names.get(r.actor.staffId) ?? '工作人员') : r.actor.openid ? '群众' : '系统',
+      actorName: r.actor.service
+        ? r.actor.service.label
+        : r.actor.staffId
+          ? (names.get(r.actor.staffId) ?? '工作人员')
+          : r.actor.openid
+            ? '群众'
+            : '系统',
       unitId: r.unitId ?? null,
       deviceId: r.deviceId ?? null,
       target: r.target ?? null,

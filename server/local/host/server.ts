@@ -8,6 +8,7 @@ import { signToken, verifyToken } from './tokens';
 import { BodyTooLarge, bearer, fail, readBody, sendJson } from './http-util';
 import { serveStatic } from './static';
 import { servePublic } from '../../../cloudfunctions/public/router';
+import { servePortalHttp } from './portal-route';
 import { answerWhenDurable } from '../cloud';
 import { Admission } from './admission';
 
@@ -72,6 +73,12 @@ export function createHost(opts: HostOptions): Server {
       const device = demoDeviceSchema.safeParse((body as { device?: unknown }).device);
       if (persona.kind === 'staff' && device.success) await opts.trustDemoBrowser(openid, device.data);
       sendJson(res, 200, { ok: true, data: { token: issue(openid, 'demo', DEMO_TTL_S), openid, persona: view } });
+      return;
+    }
+
+    // Signed machine imports (POST /api/portal/import): the `portal` function's HTTP access path.
+    if (path.startsWith('/api/portal/')) {
+      await servePortalHttp(req, res, path);
       return;
     }
 

@@ -8,8 +8,11 @@ const CJK = /[\u4e00-\u9fff]/;
 const STACK = /\n\s+at\s|Error:\s|TypeError|RangeError|SyntaxError|node_modules|\.ts:\d+/;
 const SECRET_KEYS = new Set(['secret', 'salt', 'sig']);
 
-/** Problems with an answer's shape (empty when it is a proper success or a proper refusal). */
-export function envelopeProblems(answer: unknown): string[] {
+/**
+ * Problems with an answer's shape (empty when it is a proper success or a proper refusal).
+ * `reveals`: secret paths a success may carry by design (a key's secret, shown once at creation).
+ */
+export function envelopeProblems(answer: unknown, reveals: readonly string[] = []): string[] {
   const problems: string[] = [];
   if (!answer || typeof answer !== 'object' || Array.isArray(answer)) return ['the answer is not an object'];
   const env = answer as Record<string, unknown>;
@@ -37,7 +40,7 @@ export function envelopeProblems(answer: unknown): string[] {
     problems.push(`the answer cannot be serialised: ${(e as Error).message}`);
   }
   // Only what a success returns can leak (a refusal's fieldErrors may name an input called "secret").
-  const leaked = env.ok === true ? findKeys(env.data, SECRET_KEYS) : [];
+  const leaked = env.ok === true ? findKeys(env.data, SECRET_KEYS).filter((p) => !reveals.includes(p)) : [];
   if (leaked.length) problems.push(`the answer carries secret fields: ${leaked.join(', ')}`);
   return problems;
 }

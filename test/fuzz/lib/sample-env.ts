@@ -43,6 +43,8 @@ export interface Sample {
    * counted on the person's record even though the call is refused (RULES.md: 5 failures lock).
    */
   refusalMayChange?: Array<Ignore & { why: string }>;
+  /** A secret field a success returns by design (shown once, e.g. a new import key's secret), with why. */
+  revealsSecret?: { path: string; why: string };
 }
 
 let citizens = 0;
