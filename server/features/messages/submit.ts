@@ -82,6 +82,8 @@ interface NewMessage {
   channel: Channel;
   externalId: string | null;
   receivedAt: number;
+  /** The staff member who imported it by hand; absent for the citizen's own and the portal's key. */
+  importedBy?: string;
 }
 
 /** Builds the stored document of a new message, its deadlines counted from receipt. */
@@ -102,7 +104,14 @@ function buildMessage(
           unitName: f.unit.name,
           ...(f.unsure ? { note: 'unsure' } : {}),
         }
-      : { at: now, kind: 'imported', actor: 'staff', unitName: f.unit.name, note: CHANNEL_LABELS[f.channel] };
+      : {
+          at: now,
+          kind: 'imported',
+          // Typed in by the information center (a person), or filed by the portal's signed key.
+          ...(f.importedBy ? { actor: 'staff' as const, staffName: f.importedBy } : { actor: 'system' as const }),
+          unitName: f.unit.name,
+          note: CHANNEL_LABELS[f.channel],
+        };
   return withDerived({
     _id: id,
     trackingNo,
@@ -293,6 +302,7 @@ export async function importMessage(input: ImportInput, ctx: ActionContext) {
         channel: input.channel,
         externalId: input.externalId,
         receivedAt,
+        ...(ctx.caller.staff ? { importedBy: ctx.caller.staff.name } : {}),
       },
       cal,
       now,

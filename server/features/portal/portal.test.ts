@@ -72,6 +72,12 @@ test('a signed import files the message as the key: tracking number, deadlines f
     assert.equal(m.acceptDueAt, twin.acceptDueAt);
     assert.equal(m.answerDueAt, twin.answerDueAt);
     assert.ok(m.acceptDueAt! < cloud.clock.now() + 2 * DAY, 'deadlines count from receipt, not from import');
+    // Staff read who filed each: the key's import as the system, the hand-typed one by name.
+    assert.deepEqual(
+      [m.timeline[0].kind, m.timeline[0].actor, m.timeline[0].staffName],
+      ['imported', 'system', undefined],
+    );
+    assert.deepEqual([twin.timeline[0].actor, twin.timeline[0].staffName], ['staff', '马超']);
 
     const rows = (await cloud.db.collection(AUDIT).where({ action: 'portal.import' }).get()).data as AuditRecord[];
     const change = rows.find((r) => r.target?.id === made._id)!;
