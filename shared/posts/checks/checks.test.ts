@@ -95,6 +95,12 @@ test('secrecy markers are blocking and never overridable, even with spaces slipp
   assert.equal(body.slice(hit.start, hit.end), '机 密★');
   assert.match(hit.message, /不得发布/);
   assert.deepEqual(only(post({ body: '全县开展保密法宣传月活动。' }), 'secrecyMarker'), []);
+  // A level in brackets marks a document, half- or full-width; the bare word is news, not a marking.
+  for (const title of ['关于秋季学期放假安排的通知（机密）', '【秘密】会议纪要', '县委文件[绝密]']) {
+    const [marked] = only(post({ title }), 'secrecyMarker');
+    assert.equal(marked?.severity, 'blocking', title);
+  }
+  assert.deepEqual(only(post({ title: '全县机关开展保守国家秘密专题培训' }), 'secrecyMarker'), []);
 });
 
 test('configured confidential terms are blocking; the list decides, not a guess', () => {

@@ -48,6 +48,17 @@ export const SECRECY_MARKERS: readonly string[] = [
   '禁止外传',
   '注意保密',
   '不宜公开',
+  // A title or heading marked with its level in brackets: （机密）, 【秘密】, [绝密], 〔机密〕. Full-width
+  // parentheses and brackets fold to ASCII before matching. The bare words are not markers: 「保守
+  // 国家秘密」「机密文件管理培训」 are ordinary news of secrecy work.
+  ...['绝密', '机密', '秘密'].flatMap((level) =>
+    [
+      ['(', ')'],
+      ['【', '】'],
+      ['[', ']'],
+      ['〔', '〕'],
+    ].map(([open, close]) => `${open}${level}${close}`),
+  ),
 ];
 
 type Kind = { source: 'marker'; word: string } | { source: 'list'; entry: WordEntry };
