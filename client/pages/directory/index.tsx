@@ -99,7 +99,7 @@ export default function DirectoryPage() {
       <PageHeader title="政务账号名录" />
       <View className="dir-head">
         <Text className="dir-head__title">盐池县政务新媒体账号名录</Text>
-        <Text className="dir-head__desc">全县各单位已备案的政务微博、微信等账号，长按或点开二维码即可关注</Text>
+        <Text className="dir-head__desc">全县各单位已备案的政务微博、微信等账号；有二维码的，点开后长按即可关注</Text>
       </View>
       <Chips items={platformChips} value={platform} onPick={(v) => setPlatform(v as Platform | '')} />
       <View className="dir-unit-filter">

@@ -101,10 +101,10 @@ export default function RulesPageScreen() {
       <PageHeader title="信息检查词表" />
       <View className="posts-body">
         <Text className="zw-muted">
-          共 {page.wordCount} 个词语 · 第 {page.rev} 版
+          共 {page.wordCount} 个词语 ·{' '}
           {page.updatedAt
-            ? ` · ${page.updatedByName ?? ''} 更新于 ${formatChinaTime(page.updatedAt)}`
-            : ' · 使用默认词表'}
+            ? `第 ${page.rev} 版 · ${page.updatedByName ?? ''} 更新于 ${formatChinaTime(page.updatedAt)}`
+            : '默认词表（尚未修改）'}
         </Text>
         {message ? <Text className="posts-banner posts-banner--info">{message}</Text> : null}
 

@@ -86,6 +86,7 @@ export function Invites(props: {
               <Text className="zw-muted">{inv.image.note}</Text>
             </View>
           ) : null}
+          <Text className="zw-muted">小程序页面路径（可放进公众号菜单或文章的小程序链接）：</Text>
           <Text className="admin-invite__path" userSelect>
             {inv.path}
           </Text>

@@ -80,8 +80,11 @@ export default function MessagePage() {
     const res = await act(action, { id, ...data });
     setBusy(false);
     if (!res.ok) {
-      setError(needsStepUp(res) ? `${res.message}，请重试` : res.message);
-      setFieldErrors(res.fieldErrors ?? {});
+      const fields = res.fieldErrors ?? {};
+      // A field's own error shows under it; the line at the bottom then only points there.
+      const onFields = Object.keys(fields).length > 0;
+      setError(needsStepUp(res) ? `${res.message}，请重试` : onFields ? '请按提示修改后再提交' : res.message);
+      setFieldErrors(fields);
       if (!sheet && !reason) void Taro.showModal({ title: '未能完成', content: res.message, showCancel: false });
       return;
     }

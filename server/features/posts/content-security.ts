@@ -20,7 +20,7 @@ export const localContentSecurity: ContentSecurity = {
   async check() {
     return {
       status: 'unavailable',
-      message: '本地环境无法调用微信内容安全接口（msgSecCheck），未检测；请审核人员人工把关',
+      message: '本地环境无法调用微信内容安全接口，未检测；请审核人员人工把关',
     };
   },
 };

@@ -73,7 +73,7 @@ export function findPersonalData(field: CheckField, original: string, skip: Span
         excerpt: mask(digits, 6, 4),
         message:
           '含有完整的 18 位身份证号码。公开信息不得泄露个人信息，请删除或打码（如 640323********1234）；确需公开的，由审核人员说明理由后放行。',
-        basis: '个人信息保护法；RULES.md 安全（公开信息不含个人信息）',
+        basis: '个人信息保护法；政府信息公开条例第十五条（涉及个人隐私的信息不得公开）',
       });
     } else if (rule === 'mobile') {
       hits.push({
@@ -84,7 +84,7 @@ export function findPersonalData(field: CheckField, original: string, skip: Span
         excerpt: mask(digits, 3, 4),
         message:
           '含有个人手机号码。请删除或打码（如 139****5678），对外联系请使用单位办公电话；确需公开的，由审核人员说明理由后放行。',
-        basis: '个人信息保护法；RULES.md 安全（公开信息不含个人信息）',
+        basis: '个人信息保护法；政府信息公开条例第十五条（涉及个人隐私的信息不得公开）',
       });
     } else {
       hits.push({
@@ -94,7 +94,7 @@ export function findPersonalData(field: CheckField, original: string, skip: Span
         end,
         excerpt: mask(digits, 4, 4),
         message: '含有疑似银行卡号（通过 Luhn 校验）。请删除或打码；若是其他编号，由审核人员说明理由后放行。',
-        basis: '个人信息保护法；RULES.md 安全（公开信息不含个人信息）',
+        basis: '个人信息保护法；政府信息公开条例第十五条（涉及个人隐私的信息不得公开）',
       });
     }
   };
