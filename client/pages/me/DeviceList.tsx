@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { DeviceView } from '../../services/identity';
-import { DEVICE_STATUS_LABELS, DEVICE_STATUS_TONE, deviceName, deviceSystem } from '../../lib/devices';
-import { formatChinaTime } from '../../lib/time';
+import { DEVICE_STATUS_LABELS, DEVICE_STATUS_TONE, deviceHistory, deviceName, deviceSystem } from '../../lib/devices';
 
 // 我的设备: every phone bound to me, with its status and a 挂失 button while it is not lost.
 
@@ -21,13 +20,7 @@ export function DeviceList(props: { devices: DeviceView[]; localId: string; onRe
               </Text>
             </View>
             <Text className="zw-muted">{deviceSystem(d.info)}</Text>
-            <Text className="zw-muted">
-              {d.status === 'revoked'
-                ? `挂失于 ${formatChinaTime(d.revokedAt)}${d.revokeReason ? `（${d.revokeReason}）` : ''}`
-                : d.status === 'trusted'
-                  ? `批准于 ${formatChinaTime(d.approvedAt)}`
-                  : `申请于 ${formatChinaTime(d.createdAt)}，等待单位管理员批准`}
-            </Text>
+            <Text className="zw-muted">{deviceHistory(d)}</Text>
           </View>
           {d.status !== 'revoked' ? (
             <Button size="small" type="danger" fill="outline" onClick={() => props.onReportLost(d)}>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { UnitDeviceView, UnitStaffView } from '../../services/identity';
 import { roleLabel } from '../../lib/roles';
-import { DEVICE_STATUS_LABELS, DEVICE_STATUS_TONE, deviceName } from '../../lib/devices';
+import { DEVICE_STATUS_LABELS, DEVICE_STATUS_TONE, deviceHistory, deviceName } from '../../lib/devices';
 
 // 人员: everyone with a role here; 停用 (with a reason), 解除锁定 after too many wrong PINs,
 // and 挂失 for each of their working phones (the server lists them with the person).
@@ -42,10 +42,15 @@ export function People(props: {
             </Text>
             {phones.map((d) => (
               <View key={d._id} className="admin-phone">
-                <Text className="admin-phone__name">{deviceName(d.info)}</Text>
-                <Text className={`zw-tag ${DEVICE_STATUS_TONE[d.status] ?? ''}`}>
-                  {DEVICE_STATUS_LABELS[d.status] ?? d.status}
-                </Text>
+                <View className="admin-phone__main">
+                  <View className="admin-phone__head">
+                    <Text className="admin-phone__name">{deviceName(d.info)}</Text>
+                    <Text className={`zw-tag ${DEVICE_STATUS_TONE[d.status] ?? ''}`}>
+                      {DEVICE_STATUS_LABELS[d.status] ?? d.status}
+                    </Text>
+                  </View>
+                  <Text className="zw-muted">{deviceHistory(d)}</Text>
+                </View>
                 <Button
                   className="admin-phone__btn"
                   size="mini"
