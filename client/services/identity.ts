@@ -86,6 +86,23 @@ export function createInvite(input: { unitId: string; role: string }) {
   return call<InviteView>(FN, 'invites.create', input);
 }
 
+/** An invite handed out and not used, cancelled or expired yet. */
+export interface OpenInviteView {
+  code: string;
+  role: string;
+  createdAt: number;
+  expiresAt: number;
+  createdByName: string;
+}
+
+export function listOpenInvites(args: { unitId: string; cursor?: string | null }) {
+  return call<Page<OpenInviteView>>(FN, 'invites.open', { unitId: args.unitId, ...cursorArg(args.cursor) });
+}
+
+export function cancelInvite(code: string) {
+  return call<{ code: string; cancelled: true }>(FN, 'invites.cancel', { code });
+}
+
 export function listUnitStaff(args: { unitId: string; view: StaffListView; cursor?: string | null }) {
   return call<Page<UnitStaffView>>(FN, 'staff.list', {
     unitId: args.unitId,

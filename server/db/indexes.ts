@@ -159,6 +159,16 @@ export const INDEXES: Record<string, IndexDeclaration[]> = {
       ],
     },
   ],
+  // invites.open: a unit's invites newest first (used, cancelled and expired ones filtered out)
+  invites: [
+    {
+      name: 'unit_created',
+      fields: [
+        ['unitId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
   audit: [
     { name: 'seq', fields: [['seq', 1]], unique: true },
     // security.events: a unit's entries newest first, paged by seq (the chain's own order).

@@ -18,6 +18,8 @@ export const IDENTITY_PERMISSIONS: Record<string, PermissionRule> = {
   'stepup.verify': { label: '验证 PIN（敏感操作）', audience: 'staff', scope: 'self', roles: ANY_STAFF },
   'stepup.challenge': { label: '申请生物认证挑战码', audience: 'staff', scope: 'self', roles: ANY_STAFF },
   'invites.create': { label: '创建邀请码', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
+  'invites.open': { label: '查看未使用的邀请码', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
+  'invites.cancel': { label: '作废邀请码', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
   'staff.list': { label: '查看本单位人员', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
   'staff.decide': { label: '审批人员登记', audience: 'staff', scope: 'ownUnit', roles: ADMINS },
   'staff.disable': { label: '停用人员', audience: 'staff', scope: 'ownUnit', roles: ADMINS },

@@ -37,6 +37,9 @@ export const disableStaffInput = z.strictObject({ staffId: idSchema, reason: tex
 /** What a person types in a picker's search box to find one name among hundreds. */
 export const searchTextSchema = z.string().trim().max(20, { error: '搜索词不超过 20 个字' }).optional();
 const page = { pageSize: pageSizeSchema, cursor: cursorSchema };
+/** A unit's invites still waiting to be used (not used, cancelled or expired), newest first. */
+export const openInvitesInput = z.strictObject({ unitId: idSchema, ...page });
+export const cancelInviteInput = z.strictObject({ code: inviteCodeSchema });
 
 export const UNIT_ROLE_KINDS = ['countyOffice', 'infoCenter', 'supervision'] as const;
 /** Units in the county's order: searched by name or short name, or looked up by id or office. */

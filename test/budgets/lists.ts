@@ -114,6 +114,7 @@ export const LIST_BUDGETS: Record<string, ListBudget | NotAList> = {
   // ---- identity
   'units.list': { fill: cloneById('units', 'u-qingshan') },
   'staff.list': { fill: moreStaff('s-edu-publisher', unitOf) },
+  'invites.open': { fill: viaProducer('invites.create', 'invites') },
   'devices.mine': { fill: (c) => cloneDocs(c.cloud, 'devices', (d) => d.staffId === 's-edu-publisher', ROWS) },
   'devices.unit': {
     fill: (c) =>

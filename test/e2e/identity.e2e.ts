@@ -104,6 +104,8 @@ test(
       // The picture beside the code, honest that locally it is an ordinary QR of the path.
       await a.locator('.admin-invite__qr-image:visible img, img.admin-invite__qr-image:visible').first().waitFor();
       await see(a, '本地环境生成的普通二维码');
+      // Listed among the unit's unused codes, where it could be cancelled before anyone uses it.
+      await a.locator('.admin-phone__name:visible', { hasText: code }).waitFor();
       await shot(a, '07-invite');
 
       console.log('3. A guest redeems the invite and binds the phone');

@@ -33,6 +33,16 @@ const IDENTITY_AND_INTAKE: Record<string, Sample> = {
     as: (e) => e.staff('s-edu-admin'),
     payload: () => ({ unitId: 'u-education', role: 'publisher' }),
   },
+  'invites.open': {
+    unit: 'u-education',
+    as: (e) => e.staff('s-edu-admin'),
+    payload: () => ({ unitId: 'u-education' }),
+  },
+  'invites.cancel': {
+    unit: 'u-education',
+    as: (e) => e.staff('s-edu-admin'),
+    payload: async (e) => ({ code: await e.invite('u-education', 'publisher') }),
+  },
   'invites.redeem': {
     as: (e) => e.citizen(),
     payload: async (e) => ({

@@ -7,6 +7,7 @@ import { createInvite, type InviteView } from '../../services/identity';
 import { IS_WEAPP } from '../../services/env';
 import { roleLabel } from '../../lib/roles';
 import { formatChinaTime } from '../../lib/time';
+import { OpenInvites } from './OpenInvites';
 
 // 邀请码: choose the role, get a one-time code (72 hours). The new colleague opens the mini
 // program at pages/join/index?code=… (shared card on weapp) or types the code under 我的.
@@ -106,6 +107,8 @@ export function Invites(props: {
           </View>
         </View>
       ) : null}
+
+      <OpenInvites unitId={props.unitId} latest={inv?.code} />
     </View>
   );
 }

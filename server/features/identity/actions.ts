@@ -4,6 +4,8 @@ import {
   approveDeviceInput,
   captureReportInput,
   createInviteInput,
+  openInvitesInput,
+  cancelInviteInput,
   myDevicesInput,
   deviceIdInput,
   disableStaffInput,
@@ -26,6 +28,7 @@ import { UNITS, type UnitDoc } from './units';
 import { registerDevice, approveDevice, reportLost, deviceUnit } from './devices';
 import { listMyDevices, listUnitDevices, listUnits, listUnitStaff } from './lists';
 import { createInvite, redeemInvite, decideStaff, disableStaff, unlockStaff, pendingUnitOf } from './onboarding';
+import { cancelInvite, inviteUnitOf, listOpenInvites } from './invites';
 import { setPin, unlock, lockNow } from './pin-actions';
 import { issueStepUpChallenge, verifyStepUp } from './stepup';
 import { securityEvents, reportCapture } from './security-log';
@@ -78,6 +81,12 @@ export const identityActions: ActionMap = {
 
   'invites.redeem': defineAction({ input: redeemInviteInput, run: redeemInvite }),
   'invites.create': defineAction({ input: createInviteInput, targetUnit: (i) => i.unitId, run: createInvite }),
+  'invites.open': defineAction({ input: openInvitesInput, targetUnit: (i) => i.unitId, run: listOpenInvites }),
+  'invites.cancel': defineAction({
+    input: cancelInviteInput,
+    targetUnit: (i, ctx) => inviteUnitOf(i.code, ctx),
+    run: cancelInvite,
+  }),
   'staff.list': defineAction({ input: staffListInput, targetUnit: (i) => i.unitId, run: listUnitStaff }),
   'staff.decide': defineAction({
     input: staffDecisionInput,
