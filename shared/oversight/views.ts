@@ -60,9 +60,24 @@ export interface EmergencySummaryView {
   concerned: number;
 }
 
+/**
+ * Why the numbers asked for are not there (never computed, or the month is newer or older than the
+ * snapshot holds). The screens then show this instead of numbers, which would all read 0.
+ */
+export interface NotComputedView {
+  /** E.g. 尚未计算过督查数据. */
+  reason: string;
+  /** What is being done: 排队中 / 计算中 n/N / 定时计算将在一分钟内自动开始; '' when nothing will. */
+  progress: string;
+  /** A refresh is queued or under way: worth asking again shortly. */
+  pending: boolean;
+}
+
 export interface DashboardView {
   /** When the snapshot behind these numbers was computed (null: never yet). */
   computedAt: number | null;
+  /** Non-null: the month's numbers have not been computed; the rest of the view is not a result. */
+  notComputed: NotComputedView | null;
   month: string;
   county: CountySummaryView;
   units: UnitRowView[];
@@ -117,6 +132,8 @@ export interface TrendPoint {
 
 export interface UnitDetailView {
   computedAt: number | null;
+  /** Non-null: the month's numbers have not been computed; the rest of the view is not a result. */
+  notComputed: NotComputedView | null;
   month: string;
   unit: UnitRowView;
   accounts: AccountRowView[];

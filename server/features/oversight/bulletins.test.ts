@@ -366,3 +366,55 @@ test('generation refuses future periods and non-supervisors', async () => {
   void DAY;
   cloud.close();
 });
+
+test('generation is refused until a refresh has computed the period, and says what to do', async () => {
+  const cloud = await createTestCloud();
+  cloud.clock.set(NOW);
+  await clearSources(cloud.db);
+  await insertAccount(cloud.db, { _id: 'acc-edu', name: '盐池教育', unitId: 'u-education', openedAt: china(1, 1, 10) });
+
+  // A fresh county: no refresh has finished, so every number would read 0.
+  const fresh = await generate(cloud);
+  assert.equal(!fresh.ok && fresh.code, 'InvalidTransition');
+  assert.equal(
+    !fresh.ok && fresh.message,
+    '督查数据尚未计算完成（尚未计算过督查数据；定时计算将在一分钟内自动开始），请在督查看板点“立即刷新”，完成后再生成通报',
+  );
+  // Asked for and under way: the refusal says so.
+  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  const queued = await generate(cloud);
+  assert.match(
+    !queued.ok ? queued.message : '',
+    /（尚未计算过督查数据；已提交刷新请求，排队中.*），请等计算完成后再生成通报$/,
+  );
+  const none = okData(await cloud.call<Page<BulletinListItem>>('oversight', 'bulletins.list', {}, SUPERVISOR));
+  assert.equal(none.items.length, 0, 'nothing written');
+
+  await refreshNow(cloud);
+  const draft = okData(await generate(cloud));
+  assert.equal(draft.docNo, '盐政督通〔2026〕1号', 'the refusals took no number');
+  assert.match(draft.content.overviewText, /共运行政务新媒体账号 1 个/);
+
+  // The first minutes of December: the snapshot (computed in November) does not hold December.
+  cloud.clock.set(china(12, 1, 0) + 5 * 60_000);
+  const december = await cloud.call(
+    'oversight',
+    'bulletins.generate',
+    { period: { kind: 'month', year: 2026, index: 12 } },
+    SUPERVISOR,
+  );
+  assert.equal(!december.ok && december.code, 'InvalidTransition');
+  assert.match(!december.ok ? december.message : '', /现有数据计算于 2026-11-28 10:00，尚不含2026年12月/);
+  // November is still held.
+  okData(await generate(cloud));
+  // Older than the twelve months a snapshot keeps: no refresh would help.
+  const old = await cloud.call(
+    'oversight',
+    'bulletins.generate',
+    { period: { kind: 'quarter', year: 2025, index: 3 } },
+    SUPERVISOR,
+  );
+  assert.equal(!old.ok && old.code, 'InvalidParameter');
+  assert.match(!old.ok ? old.message : '', /只保留近 12 个月（2025年12月起），不含2025年7月、2025年8月、2025年9月/);
+  cloud.close();
+});

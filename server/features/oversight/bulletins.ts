@@ -29,7 +29,8 @@ import { pageNewestFirst } from '@server/runtime/paging';
 import { notify } from '@server/features/notifications/notify';
 import { ALERTS, BULLETINS, OV_META, type AlertDoc, type BulletinDoc, type MonthlyDoc } from './model';
 import { allUnitStats, unitRow } from './dashboard';
-import { readLive } from './snapshot-set';
+import { readLive, type SnapshotMeta } from './snapshot-set';
+import { coverage, progressText } from './coverage';
 import { loadDirectory } from './directory';
 import { readAll } from './read-all';
 
@@ -124,6 +125,20 @@ export async function readVisible(
   return b;
 }
 
+/**
+ * A bulletin states the county's numbers as facts and is issued under the office's name: built
+ * from a snapshot that does not hold the period (no refresh has finished yet, or the period's
+ * months are newer than it) it would say 0 units, 0 messages and "no problems found".
+ */
+async function refuseUncomputed(db: Database, meta: SnapshotMeta | null, months: string[], now: number) {
+  const c = coverage(meta, months, now);
+  if (c.kind === 'computed') return;
+  if (c.kind !== 'pending') throw invalid(`不能生成该时段的通报：${c.reason}`, { period: c.reason });
+  const p = await progressText(db, meta, now);
+  const next = p.pending ? '请等计算完成后再生成通报' : '请在督查看板点“立即刷新”，完成后再生成通报';
+  throw invalidTransition(`督查数据尚未计算完成（${c.reason}；${p.text}），${next}`, { notComputed: true });
+}
+
 export async function generateBulletin(
   input: z.output<typeof generateBulletinInput>,
   ctx: ActionContext,
@@ -143,6 +158,7 @@ export async function generateBulletin(
     ),
     openProblemAlerts(db),
   ]);
+  await refuseUncomputed(db, snap.meta, months, now);
   const [unitStats, monthly] = snap.value;
   const statsOf = new Map<string, MessageStats>();
   const postsOf = new Map<string, number>();

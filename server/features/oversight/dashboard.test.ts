@@ -246,3 +246,55 @@ test('the snapshot keeps older months and recomputes recent ones on the next swe
   assert.equal(board.units.find((u) => u.unitId === 'u-education')!.received, 5);
   cloud.close();
 });
+
+test('before any refresh has finished the views say the numbers are not computed, and what is happening', async () => {
+  const cloud = await createTestCloud();
+  cloud.clock.set(NOW);
+  await clearSources(cloud.db);
+  await insertAccount(cloud.db, { _id: 'acc-edu', name: '盐池教育', unitId: 'u-education', openedAt: china(1, 1, 10) });
+  const board = () => cloud.call<DashboardView>('oversight', 'oversight.dashboard', {}, SUPERVISOR);
+  const unit = (as = SUPERVISOR, month?: string) =>
+    cloud.call<UnitDetailView>(
+      'oversight',
+      'oversight.unit',
+      { unitId: 'u-education', ...(month ? { month } : {}) },
+      as,
+    );
+
+  assert.deepEqual(okData(await board()).notComputed, {
+    reason: '尚未计算过督查数据',
+    progress: '定时计算将在一分钟内自动开始',
+    pending: false,
+  });
+  // The unit's own staff cannot follow the county's refresh: their view says it too.
+  const own = okData(await unit(staffOpenid('s-edu-leader')));
+  assert.equal(own.notComputed?.reason, '尚未计算过督查数据');
+
+  okData(await cloud.call('oversight', 'oversight.refresh', {}, SUPERVISOR));
+  const queued = okData(await unit()).notComputed!;
+  assert.equal(queued.pending, true);
+  assert.match(queued.progress, /^已提交刷新请求，排队中/);
+
+  await refreshNow(cloud);
+  assert.equal(okData(await board()).notComputed, null);
+  const computed = okData(await unit());
+  assert.equal(computed.notComputed, null);
+  assert.equal(computed.accounts.length, 1, 'the filed account is there once computed');
+
+  // A month the snapshot does not hold: not begun, or older than the twelve it keeps.
+  assert.equal(okData(await unit(SUPERVISOR, '2026-12')).notComputed?.reason, '2026年12月尚未开始，没有督查数据');
+  const old = okData(
+    await cloud.call<DashboardView>('oversight', 'oversight.dashboard', { month: '2025-11' }, SUPERVISOR),
+  );
+  assert.deepEqual(old.notComputed, {
+    reason: '督查数据只保留近 12 个月（2025年12月起），不含2025年11月',
+    progress: '',
+    pending: false,
+  });
+  // Into December: November's refresh does not hold December until the timer's next run.
+  cloud.clock.set(china(12, 1, 0, 3));
+  const dec = okData(await board()).notComputed!;
+  assert.equal(dec.reason, '现有数据计算于 2026-11-20 10:00，尚不含2026年12月');
+  assert.equal(dec.progress, '定时计算将在一分钟内自动开始');
+  cloud.close();
+});

@@ -30,6 +30,7 @@ import { getDoc } from '@server/runtime/trace';
 import { pageNewestFirst } from '@server/runtime/paging';
 import { ALERTS, type AlertDoc, type MonthlyDoc, type SetCollections, type UnitStatsDoc } from './model';
 import { readLive } from './snapshot-set';
+import { notComputedView } from './coverage';
 import { toAlertView } from './alerts';
 import { activeEventViews, summarize } from './emergency';
 import { readOpenMessages, toMessageFacts } from './sources/messages';
@@ -114,6 +115,7 @@ export async function dashboard(db: Database, month: string | undefined, ctx: Ac
     activeEventViews(db, ctx),
   ]);
   const computedAt = snap.meta?.computedAt ?? null;
+  const notComputed = await notComputedView(db, snap.meta, [m], ctx.deps.now());
   const [units, monthly] = snap.value;
   let total = emptyMessageStats();
   const rows = units.map((u) => {
@@ -123,6 +125,7 @@ export async function dashboard(db: Database, month: string | undefined, ctx: Ac
   });
   return {
     computedAt,
+    notComputed,
     month: m,
     county: countySummary(rows, total),
     units: rows,
@@ -184,6 +187,7 @@ export async function unitDetail(
     db.collection(ALERTS).where({ unitId, state: 'open' }).orderBy('createdAt', 'desc').limit(50).get(),
   ]);
   const computedAt = snap.meta?.computedAt ?? null;
+  const notComputed = await notComputedView(db, snap.meta, [m], now);
   const [stats, monthly, trend] = snap.value;
   const base: UnitStatsDoc = stats ?? {
     _id: unitId,
@@ -204,6 +208,7 @@ export async function unitDetail(
   const levelRank = { red: 0, warn: 1, remind: 2 } as const;
   return {
     computedAt,
+    notComputed,
     month: m,
     unit: unitRow(base, monthly?.stats ?? emptyMessageStats()),
     accounts: [...base.accountRows].sort(
