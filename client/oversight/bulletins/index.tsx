@@ -89,6 +89,8 @@ function CountyList() {
   const { refresh } = list;
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Refused because the numbers are not computed yet: the dashboard is where to ask for them.
+  const [toDashboard, setToDashboard] = useState(false);
   useEffect(() => {
     void refresh({ clear: true });
   }, [refresh]);
@@ -100,9 +102,13 @@ function CountyList() {
   const generate = async (label: string, period: Parameters<typeof generateBulletin>[0]) => {
     setBusy(label);
     setError(null);
+    setToDashboard(false);
     const res = await generateBulletin(period);
     setBusy(null);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) {
+      setToDashboard(res.details?.notComputed === true);
+      return setError(res.message);
+    }
     void Taro.navigateTo({ url: `/oversight/bulletin/index?id=${res.data._id}` });
   };
 
@@ -126,6 +132,13 @@ function CountyList() {
         ))}
       </View>
       {error ? <Text className="ov-banner ov-banner--red">{error}</Text> : null}
+      {toDashboard ? (
+        <View className="ov-actions">
+          <Button size="small" onClick={() => void Taro.navigateTo({ url: '/oversight/dashboard/index' })}>
+            去督查看板
+          </Button>
+        </View>
+      ) : null}
       <Text className="ov-section">全部通报</Text>
       <PagedView list={list} empty={<EmptyView title="还没有通报" description="点上方按钮生成第一份通报草稿" />}>
         {(items) =>

@@ -4,39 +4,22 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { refreshText } from '@shared/oversight/refresh';
 import { dashboard, trends, type DashboardView, type TrendPoint } from '../../services/oversight';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
+import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
-import { Bars } from '../common/Bars';
-import { hours, monthLabel, pct, shiftMonth, when } from '../common/format';
-import { UnitCard } from './UnitCard';
+import { chinaDateIn, monthLabel, shiftMonth, when } from '../common/format';
+import { NotComputed, useReloadWhileComputing } from '../common/NotComputed';
+import { Numbers } from './Numbers';
 import { useRefresh } from './useRefresh';
 import '../common/oversight.scss';
 
 // 督查看板 (督查室、信息中心): the county at a glance for a month — the sums, the emergency clocks,
 // the 红黑榜 and every unit; each unit drills down to its accounts, alerts and cases.
 
-type Tab = 'all' | 'warning' | 'honour';
-const TABS: Array<[Tab, string]> = [
-  ['warning', '黑榜（需整改）'],
-  ['honour', '红榜'],
-  ['all', '全部单位'],
-];
-
-function Stat(props: { value: string | number; label: string; red?: boolean; onTap?: () => void }) {
-  return (
-    <View className={`ov-stat${props.onTap ? ' ov-stat--tap' : ''}`} onClick={props.onTap}>
-      <Text className={`ov-stat__value${props.red ? ' ov-stat__value--red' : ''}`}>{props.value}</Text>
-      <Text className="ov-stat__label">{props.label}</Text>
-    </View>
-  );
-}
-
 export default function Dashboard() {
   const [month, setMonth] = useState<string | undefined>(undefined);
   const [data, setData] = useState<DashboardView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [trend, setTrend] = useState<TrendPoint[] | null>(null);
-  const [tab, setTab] = useState<Tab>('warning');
 
   const load = useCallback(async (m?: string) => {
     setError(null);
@@ -53,6 +36,7 @@ export default function Dashboard() {
 
   const reload = useCallback(() => void load(month), [load, month]);
   const refresh = useRefresh(reload);
+  useReloadWhileComputing(data?.notComputed, reload);
 
   if (error && !data)
     return (
@@ -69,8 +53,10 @@ export default function Dashboard() {
       </View>
     );
 
-  const c = data.county;
-  const rows = tab === 'all' ? data.units : tab === 'warning' ? data.ranking.warning : data.ranking.honour;
+  const nc = data.notComputed;
+  // The status this page follows is fresher than the one the view was read with.
+  const following = refresh.status && (refresh.pending || refresh.status.state === 'failed');
+  const isCurrentMonth = data.month >= chinaDateIn(0).slice(0, 7);
   return (
     <View className="ov-page">
       <PageHeader title="督查看板" />
@@ -89,7 +75,7 @@ export default function Dashboard() {
             立即刷新
           </Button>
         </View>
-        {refresh.visible && refresh.status ? (
+        {refresh.visible && refresh.status && !nc ? (
           <Text className={`ov-banner ${refresh.status.state === 'failed' ? 'ov-banner--red' : 'ov-banner--info'}`}>
             {refreshText(refresh.status)}
           </Text>
@@ -115,63 +101,18 @@ export default function Dashboard() {
             ‹ 上月
           </Text>
           <Text className="ov-section">{monthLabel(data.month)}</Text>
-          <Text className="ov-link" onClick={() => setMonth(shiftMonth(data.month, 1))}>
-            下月 ›
-          </Text>
-        </View>
-        <View className="ov-stats">
-          <Stat value={c.accounts} label="政务新媒体账号" />
-          <Stat value={c.posts14} label="近 14 天发布" />
-          <Stat value={c.received} label="本月收到留言" />
-          <Stat value={pct(c.acceptOnTimeRate)} label="按时受理率" />
-          <Stat value={pct(c.answerOnTimeRate)} label="按时答复率" />
-          <Stat value={hours(c.avgAnswerHours)} label="平均答复用时（工作时间）" />
-          <Stat value={pct(c.satisfactionRate)} label="群众满意率" />
-          <Stat value={c.overdueNow} label="超期未办" red={c.overdueNow > 0} />
-          <Stat value={c.filingsOverdue} label="备案逾期" red={c.filingsOverdue > 0} />
-          <Stat value={c.redUnits} label="红色标记单位" red={c.redUnits > 0} />
-        </View>
-
-        {trend ? (
-          <View className="ov-cards">
-            <Bars title="各月发布信息（条）" bars={trend.map((p) => ({ label: p.month.slice(5), value: p.posts }))} />
-            <Bars
-              title="各月收到留言（件）"
-              bars={trend.map((p) => ({ label: p.month.slice(5), value: p.received, tone: 'grey' }))}
-            />
-            <Bars
-              title="各月按时答复率"
-              max={100}
-              unit="%"
-              bars={trend.map((p) => ({
-                label: p.month.slice(5),
-                value: p.answerOnTimeRate,
-                tone: p.answerOnTimeRate !== null && p.answerOnTimeRate < 80 ? 'red' : 'green',
-              }))}
-            />
-          </View>
-        ) : null}
-
-        <Text className="ov-section">红黑榜</Text>
-        <View className="ov-tabs">
-          {TABS.map(([k, label]) => (
-            <Text key={k} className={`ov-tab${tab === k ? ' ov-tab--on' : ''}`} onClick={() => setTab(k)}>
-              {label}
+          {isCurrentMonth ? (
+            <Text className="ov-muted">本月</Text>
+          ) : (
+            <Text className="ov-link" onClick={() => setMonth(shiftMonth(data.month, 1))}>
+              下月 ›
             </Text>
-          ))}
+          )}
         </View>
-        {rows.length === 0 ? (
-          <EmptyView
-            title={
-              tab === 'warning' ? '没有需要整改的单位' : tab === 'honour' ? '暂无得分 90 分以上的单位' : '暂无单位'
-            }
-          />
+        {nc ? (
+          <NotComputed view={nc} progress={following && refresh.status ? refreshText(refresh.status) : undefined} />
         ) : (
-          <View className="ov-cards">
-            {rows.map((u) => (
-              <UnitCard key={u.unitId} u={u} month={data.month} />
-            ))}
-          </View>
+          <Numbers data={data} trend={trend} />
         )}
 
         <View className="ov-actions">

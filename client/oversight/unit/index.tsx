@@ -2,13 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { unitDetail, type CaseKind, type UnitDetailView } from '../../services/oversight';
-import { CASE_KIND_LABELS } from '@shared/oversight/schemas';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
-import { Bars } from '../common/Bars';
-import { LEVEL_TEXT, day, hours, monthLabel, pct, when } from '../common/format';
-import { Cases } from './Cases';
+import { monthLabel, when } from '../common/format';
+import { NotComputed, useReloadWhileComputing } from '../common/NotComputed';
+import { Figures } from './Figures';
 import '../common/oversight.scss';
 
 // One unit: its numbers for the month, each account's updates, the open alerts with the rule and
@@ -20,7 +19,7 @@ export default function UnitPage() {
   const month = queryParam(router.params.month) || undefined;
   const [data, setData] = useState<UnitDetailView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [kind, setKind] = useState<CaseKind | null>((queryParam(router.params.cases) as CaseKind) || null);
+  const initialKind = (queryParam(router.params.cases) as CaseKind) || null;
 
   const load = useCallback(async () => {
     setError(null);
@@ -31,6 +30,8 @@ export default function UnitPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  const reload = useCallback(() => void load(), [load]);
+  useReloadWhileComputing(data?.notComputed, reload);
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
   if (!data)
@@ -41,130 +42,32 @@ export default function UnitPage() {
       </View>
     );
   const u = data.unit;
-  const drill = (k: CaseKind) => () => setKind((cur) => (cur === k ? null : k));
-  const Stat = (p: { k?: CaseKind; value: string | number; label: string; red?: boolean }) => (
-    <View className={`ov-stat${p.k ? ' ov-stat--tap' : ''}`} onClick={p.k ? drill(p.k) : undefined}>
-      <Text className={`ov-stat__value${p.red ? ' ov-stat__value--red' : ''}`}>{p.value}</Text>
-      <Text className="ov-stat__label">
-        {p.label}
-        {p.k ? ' ›' : ''}
-      </Text>
-    </View>
-  );
+  const nc = data.notComputed;
 
   return (
     <View className="ov-page">
       <PageHeader title={u.unitName} />
       <View className="ov-body">
-        <View className={`ov-card${u.red ? ' ov-card--red' : ''}`}>
+        <View className={`ov-card${u.red && !nc ? ' ov-card--red' : ''}`}>
           <View className="ov-row">
             <Text className="ov-card__title">{u.unitName}</Text>
             <View>
-              {u.red ? <Text className="ov-tag ov-tag--red">红色标记</Text> : null}
-              <Text className={`ov-tag ${u.pass ? 'ov-tag--ok' : 'ov-tag--warn'}`}>{u.score} 分</Text>
+              {nc ? (
+                <Text className="ov-tag ov-tag--grey">尚未计算</Text>
+              ) : (
+                <>
+                  {u.red ? <Text className="ov-tag ov-tag--red">红色标记</Text> : null}
+                  <Text className={`ov-tag ${u.pass ? 'ov-tag--ok' : 'ov-tag--warn'}`}>{u.score} 分</Text>
+                </>
+              )}
             </View>
           </View>
           <Text className="ov-card__sub">
-            {monthLabel(data.month)} · {data.computedAt ? `数据更新于 ${when(data.computedAt)}` : '尚未计算'}
+            {monthLabel(data.month)}
+            {data.computedAt ? ` · 数据更新于 ${when(data.computedAt)}` : ''}
           </Text>
         </View>
-
-        <View className="ov-stats">
-          <Stat k="overdueMessages" value={`${u.overdueNow} 件`} label="超期未办" red={u.overdueNow > 0} />
-          <Stat
-            k="longUnanswered"
-            value={`${u.longUnanswered} 件`}
-            label="超过 3 个月未回复"
-            red={u.longUnanswered > 0}
-          />
-          <Stat k="redAlerts" value={`${u.alerts.red} 条`} label="红色标记" red={u.alerts.red > 0} />
-          <Stat k="alerts" value={`${u.alerts.red + u.alerts.warn + u.alerts.remind} 条`} label="未关闭的预警" />
-          <Stat value={u.received} label="本月收到留言" />
-          <Stat value={pct(u.acceptOnTimeRate)} label="按时受理率" />
-          <Stat value={pct(u.answerOnTimeRate)} label="按时答复率" />
-          <Stat value={hours(u.avgAnswerHours)} label="平均答复用时" />
-          <Stat value={pct(u.satisfactionRate)} label="满意率" />
-          <Stat value={u.filingsOverdue} label="备案逾期" red={u.filingsOverdue > 0} />
-        </View>
-
-        {kind ? (
-          <View>
-            <View className="ov-row">
-              <Text className="ov-section">{CASE_KIND_LABELS[kind]}</Text>
-              <Text className="ov-link" onClick={() => setKind(null)}>
-                收起
-              </Text>
-            </View>
-            <Cases unitId={unitId} kind={kind} />
-          </View>
-        ) : null}
-
-        <Text className="ov-section">账号（{data.accounts.length}）</Text>
-        {data.accounts.length === 0 ? <Text className="ov-muted">本单位尚无纳入督查的账号</Text> : null}
-        {data.accounts.map((a) => (
-          <View
-            key={a.accountId}
-            className={`ov-card${a.level === 'red' ? ' ov-card--red' : a.level === 'warn' ? ' ov-card--warn' : ''}`}
-          >
-            <View className="ov-row">
-              <Text className="ov-card__title">
-                {a.name}（{a.platformLabel}）
-              </Text>
-              {a.level ? <Text className={`ov-tag ov-tag--${a.level}`}>{LEVEL_TEXT[a.level]}</Text> : null}
-            </View>
-            <Text className="ov-card__sub">
-              近14天 {a.posts14} 条 · 近30天 {a.posts30} 条 · 最近更新 {day(a.lastPostAt)}
-              {a.daysSilent !== null ? ` · 已 ${a.daysSilent} 天未更新` : ''}
-            </Text>
-            <Text className="ov-card__sub">
-              发布人员 {a.publisherName || '—'} · 分管领导 {a.leaderName || '—'}
-              {a.filingOverdue ? ' · 备案逾期' : ''}
-            </Text>
-          </View>
-        ))}
-
-        <Text className="ov-section">预警（{data.alerts.length}）</Text>
-        {data.alerts.length === 0 ? <Text className="ov-muted">没有未关闭的预警</Text> : null}
-        {data.alerts.map((a) => (
-          <View
-            key={a._id}
-            className={`ov-card${a.level === 'red' ? ' ov-card--red' : a.level === 'warn' ? ' ov-card--warn' : ''}`}
-          >
-            <View className="ov-row">
-              <Text className="ov-card__title">{a.ruleLabel}</Text>
-              <Text className={`ov-tag ov-tag--${a.level}`}>{LEVEL_TEXT[a.level]}</Text>
-            </View>
-            <Text className="ov-card__sub">{a.text}</Text>
-            <Text className="ov-card__sub">
-              依据：{a.source.doc}，{a.source.clause}（时限 {a.threshold}）
-            </Text>
-            <Text className="ov-card__sub">已通知：{a.recipients.join('、') || '—'}</Text>
-            {a.escalation ? (
-              <Text className="ov-card__sub">
-                升级：{when(a.escalation.at)} 起通知{a.escalation.to}
-              </Text>
-            ) : null}
-          </View>
-        ))}
-
-        <Text className="ov-section">近 6 个月</Text>
-        <View className="ov-cards">
-          <Bars title="发布信息（条）" bars={data.trends.map((p) => ({ label: p.month.slice(5), value: p.posts }))} />
-          <Bars
-            title="收到留言（件）"
-            bars={data.trends.map((p) => ({ label: p.month.slice(5), value: p.received, tone: 'grey' }))}
-          />
-          <Bars
-            title="按时答复率"
-            max={100}
-            unit="%"
-            bars={data.trends.map((p) => ({
-              label: p.month.slice(5),
-              value: p.answerOnTimeRate,
-              tone: p.answerOnTimeRate !== null && p.answerOnTimeRate < 80 ? 'red' : 'green',
-            }))}
-          />
-        </View>
+        {nc ? <NotComputed view={nc} /> : <Figures data={data} unitId={unitId} initialKind={initialKind} />}
       </View>
     </View>
   );
