@@ -264,6 +264,8 @@ export interface RosterView {
   onDuty: Array<{ staffId: string; name: string; shift: string }>;
   handovers: Array<{ _id: string; note: string; byName: string; at: number }>;
   canEdit: boolean;
+  /** The caller works in the unit and may write a handover note (county offices only read). */
+  canHandover: boolean;
 }
 
 export interface EventUnitView {

@@ -1,126 +1,44 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
-import { shiftLabel } from '@shared/oversight/roster';
-import { getRoster, writeHandover, type RosterView } from '../../services/oversight';
-import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
-import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
+import { UnitField } from '../../components/UnitPicker';
 import { queryParam } from '../../lib/params';
-import { when } from '../common/format';
-import { RosterEditor } from './RosterEditor';
+import { RosterPanel } from './Roster';
 import '../common/oversight.scss';
 
-// 值班表 (第十八条(三)): who is on duty now, the weekly roster, and the handover notes between
-// shifts. The person on duty hears first of urgent messages, emergency posts and new incidents.
+// 值班表. A unit's staff arrive with their unit (the hub links each unit's roster); the county
+// offices (督查室、信息中心) hold no unit of their own here and choose the unit to look at. No
+// request is made until there is a unit: an empty id is no question to ask the server.
 
 export default function DutyPage() {
-  const unitId = queryParam(useRouter().params.unitId);
-  const [r, setR] = useState<RosterView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const routeUnit = queryParam(useRouter().params.unitId);
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  const [unitName, setUnitName] = useState<string | null>(null);
+  const unitId = routeUnit || chosen?.id || '';
+  const onName = useCallback((name: string) => setUnitName(name), []);
 
-  const load = useCallback(async () => {
-    setError(null);
-    const res = await getRoster(unitId);
-    if (!res.ok) return setError(res.message);
-    setR(res.data);
-  }, [unitId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const handover = async () => {
-    setBusy(true);
-    setNoteError(null);
-    const res = await writeHandover(unitId, note);
-    setBusy(false);
-    if (!res.ok) return setNoteError(res.fieldErrors?.note ?? res.message);
-    setNote('');
-    setR(res.data);
-  };
-
-  if (!r)
-    return (
-      <View className="ov-page">
-        <PageHeader title="值班表" />
-        {error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />}
-      </View>
-    );
   return (
     <View className="ov-page">
-      <PageHeader title={`${r.unitName}值班表`} />
-      <View className="ov-body">
-        <View className={`ov-card${r.onDuty.length ? '' : ' ov-card--warn'}`}>
-          <Text className="ov-card__title">
-            现在值班：{r.onDuty.length ? r.onDuty.map((d) => `${d.name}（${d.shift}）`).join('、') : '无人值班'}
-          </Text>
-          {!r.onDuty.length ? <Text className="ov-card__sub">无人值班时，紧急事项通知本单位分管领导。</Text> : null}
-        </View>
-        {editing ? (
-          <RosterEditor
-            roster={r}
-            onSaved={(next) => {
-              setR(next);
-              setEditing(false);
-            }}
-          />
-        ) : (
-          <View>
-            <Text className="ov-section">每周值班安排</Text>
-            {!r.shifts.length ? (
-              <EmptyView
-                title="还没有值班表"
-                description={r.canEdit ? '点“编排值班表”开始' : '请本单位分管领导或单位管理员编排'}
-              />
-            ) : null}
-            {r.shifts.map((s, i) => (
-              <View key={i} className="ov-card">
-                <Text className="ov-card__title">{shiftLabel(s)}</Text>
-                <Text className="ov-card__sub">{s.staffName}</Text>
-              </View>
-            ))}
-            {r.updatedByName ? (
-              <Text className="ov-muted">
-                {r.updatedByName} 更新于 {when(r.updatedAt)}
-              </Text>
-            ) : null}
-            {r.canEdit ? (
-              <View className="ov-actions">
-                <Button type="primary" fill="outline" onClick={() => setEditing(true)}>
-                  编排值班表
-                </Button>
-              </View>
-            ) : null}
+      <PageHeader title={unitId && unitName ? `${unitName}值班表` : '值班表'} />
+      {routeUnit ? null : (
+        <View className="ov-body">
+          <View className="ov-card">
+            <Text className="ov-field">查看哪个单位的值班表</Text>
+            <UnitField
+              title="选择单位"
+              placeholder="请选择单位"
+              value={chosen}
+              onChange={(u) => {
+                setUnitName(null);
+                setChosen(u);
+              }}
+            />
+            {!chosen ? <Text className="ov-muted">选择单位后显示现在的值班人、每周值班安排和交接班记录。</Text> : null}
           </View>
-        )}
-        <Text className="ov-section">交接班记录</Text>
-        <Textarea
-          className="ov-textarea"
-          value={note}
-          maxlength={1000}
-          placeholder="本班情况、待办事项、需关注的评论走势"
-          onInput={(e) => setNote(e.detail.value)}
-        />
-        <FieldError message={noteError} />
-        <View className="ov-actions">
-          <Button type="primary" loading={busy} disabled={busy} onClick={() => void handover()}>
-            提交交接记录
-          </Button>
         </View>
-        {r.handovers.map((h) => (
-          <View key={h._id} className="ov-card">
-            <Text className="ov-card__sub">
-              {h.byName} · {when(h.at)}
-            </Text>
-            <Text className="ov-card__sub">{h.note}</Text>
-          </View>
-        ))}
-      </View>
+      )}
+      {unitId ? <RosterPanel key={unitId} unitId={unitId} onName={onName} /> : null}
     </View>
   );
 }

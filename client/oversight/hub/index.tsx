@@ -48,6 +48,11 @@ export default function Hub() {
                   />
                   <Entry title="舆情台账" desc="全县登记的舆情及处置情况" url="/oversight/incidents/index" />
                   <Entry
+                    title="值班表"
+                    desc="选择单位，查看现在的值班人、每周安排和交接班记录"
+                    url="/oversight/duty/index"
+                  />
+                  <Entry
                     title="突发事件"
                     desc="应急状态下的 5/24/48 小时时限与各单位发声情况"
                     url="/oversight/emergency/index"

@@ -10,6 +10,7 @@ import { STAFF } from '@server/runtime/staff';
 import { findActiveUnit } from '@server/features/identity/units';
 import type { TxLike } from '@server/runtime/audit';
 import { notify, type Notice } from '@server/features/notifications/notify';
+import { OVERSIGHT_PERMISSIONS } from '@shared/oversight/permissions';
 import { HANDOVERS, ROSTERS, type HandoverDoc, type RosterDoc } from './model';
 
 // The duty roster (值班, 第十八条(三)): one weekly roster per unit, who is on duty now, and the
@@ -136,6 +137,12 @@ export async function unitStaff(db: Database, unitId: string): Promise<StaffOpti
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
+/** Whether 'duty.handover' would admit the caller for the unit: its own staff, not county offices. */
+function canHandover(ctx: ActionContext, unitId: string): boolean {
+  const rule = OVERSIGHT_PERMISSIONS['duty.handover'];
+  const roles: readonly string[] = rule.audience === 'staff' ? rule.roles : [];
+  return (ctx.caller.staff?.roles ?? []).some((g) => g.unitId === unitId && roles.includes(g.role));
+}
 const canEditRoster = (ctx: ActionContext, unitId: string) =>
   (ctx.caller.staff?.roles ?? []).some((g) => g.unitId === unitId && (g.role === 'leader' || g.role === 'unitAdmin'));
 
@@ -154,6 +161,7 @@ export async function rosterView(db: Database, unitId: string, now: number, ctx:
     onDuty: (await onDutyNow(db, unitId, now)).map((d) => ({ staffId: d.staffId, name: d.name, shift: d.shift })),
     handovers: handovers.map((h) => ({ _id: h._id, note: h.note, byName: h.byName, at: h.createdAt })),
     canEdit: canEditRoster(ctx, unitId),
+    canHandover: canHandover(ctx, unitId),
   };
 }
 
