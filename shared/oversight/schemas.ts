@@ -13,8 +13,16 @@ const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 2026-11-30' });
 const instantSchema = z.number({ error: '请选择时间' }).int().positive();
 
+/**
+ * An id the person chooses in a picker (a unit, a person on duty): left empty they have chosen
+ * nothing, which the field says in words, rather than 编号格式不正确 — a malformed id is a
+ * different fault (a bad link, a forged call) and keeps idSchema's message.
+ */
+const chosenId = (empty: string) => z.string({ error: empty }).min(1, { error: empty, abort: true }).pipe(idSchema);
+const chosenUnitId = chosenId('请选择单位');
+
 export const dashboardInput = z.strictObject({ month: monthSchema.optional() });
-export const unitDetailInput = z.strictObject({ unitId: idSchema, month: monthSchema.optional() });
+export const unitDetailInput = z.strictObject({ unitId: chosenUnitId, month: monthSchema.optional() });
 
 export const CASE_KINDS = ['overdueMessages', 'longUnanswered', 'alerts', 'redAlerts'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -100,7 +108,7 @@ export const recordIncidentInput = z.strictObject({
   screenshots: z.array(fileIdSchema).max(6, { error: '最多 6 张截图' }).default([]),
   importance: z.enum(INCIDENT_IMPORTANCE, { error: '请选择重要程度' }),
   type: z.enum(INCIDENT_TYPES, { error: '请选择舆情类型' }),
-  unitId: idSchema,
+  unitId: chosenId('请选择责任单位'),
 });
 export type RecordIncidentInput = z.input<typeof recordIncidentInput>;
 export const listIncidentsInput = z.strictObject({
@@ -110,12 +118,12 @@ export const listIncidentsInput = z.strictObject({
   cursor: cursorSchema,
 });
 export const incidentIdInput = z.strictObject({ id: idSchema });
-export const assignIncidentInput = z.strictObject({ id: idSchema, handlerId: idSchema });
+export const assignIncidentInput = z.strictObject({ id: idSchema, handlerId: chosenId('请选择处置人') });
 export const handleIncidentInput = z.strictObject({ id: idSchema, note: textSchema('处置情况', 5, 2000) });
 export const escalateIncidentInput = z.strictObject({ id: idSchema, report: textSchema('监测报告', 20, 5000) });
 export const linkClarificationInput = z.strictObject({ id: idSchema, postId: idSchema });
 
-export const unitInput = z.strictObject({ unitId: idSchema });
+export const unitInput = z.strictObject({ unitId: chosenUnitId });
 export const shiftSchema = z.strictObject({
   weekday: z
     .number({ error: '请选择星期' })
@@ -125,14 +133,14 @@ export const shiftSchema = z.strictObject({
     .transform((d) => d as Weekday),
   start: z.string().regex(TIME_OF_DAY, { error: '时间格式应为 08:30' }),
   end: z.string().regex(TIME_OF_DAY, { error: '时间格式应为 18:00' }),
-  staffId: idSchema,
+  staffId: chosenId('请选择值班人员'),
 });
 export const saveRosterInput = z.strictObject({
-  unitId: idSchema,
+  unitId: chosenUnitId,
   shifts: z.array(shiftSchema).max(70, { error: '每周最多 70 个班次' }),
 });
 export type SaveRosterInput = z.input<typeof saveRosterInput>;
-export const handoverInput = z.strictObject({ unitId: idSchema, note: textSchema('交接班记录', 5, 1000) });
+export const handoverInput = z.strictObject({ unitId: chosenUnitId, note: textSchema('交接班记录', 5, 1000) });
 
 export const declareEventInput = z.strictObject({
   title: textSchema('事件名称', 4, 60),
@@ -140,7 +148,7 @@ export const declareEventInput = z.strictObject({
   level: z.enum(EVENT_LEVELS, { error: '请选择事件级别' }),
   occurredAt: instantSchema,
   /** The units concerned; empty: every unit. */
-  unitIds: z.array(idSchema).max(400).default([]),
+  unitIds: z.array(chosenUnitId).max(400).default([]),
 });
 export type DeclareEventInput = z.input<typeof declareEventInput>;
 export const eventIdInput = z.strictObject({ id: idSchema });

@@ -20,8 +20,10 @@ export function useFormSubmit<T>(send: () => Promise<Envelope<T>>, done: (data: 
     const res = await send();
     setBusy(false);
     if (!res.ok) {
+      const fields = Object.values(res.fieldErrors ?? {});
       setErrors(res.fieldErrors ?? {});
-      return setMessage(res.message);
+      // The server's summary names the first field only; with several, the banner names them all.
+      return setMessage(fields.length > 1 ? `填写有误：${fields.join('；')}` : res.message);
     }
     done(res.data);
   };

@@ -50,6 +50,18 @@ test('the roster says who is on duty now, day and night, and only the unit heads
     ['李明'],
   );
   assert.equal(view.canEdit, false);
+  assert.equal(view.canHandover, true, 'the unit’s own staff write handover notes');
+  // The supervision office reads any unit's roster, and is not offered a handover it may not write.
+  const county = okData(
+    await cloud.call<RosterView>('oversight', 'duty.get', { unitId: 'u-education' }, staffOpenid('s-supervisor')),
+  );
+  assert.deepEqual([county.onDuty.map((d) => d.name), county.canEdit, county.canHandover], [['李明'], false, false]);
+  const note = { unitId: 'u-education', note: '督查室代写的交接记录' };
+  const refused = await cloud.call('oversight', 'duty.handover', note, staffOpenid('s-supervisor'));
+  assert.equal(!refused.ok && refused.code, 'Forbidden', 'canHandover agrees with the permission table');
+  // With no unit chosen there is nothing to ask: the schema says so rather than 编号格式不正确.
+  const empty = await cloud.call('oversight', 'duty.get', { unitId: '' }, staffOpenid('s-supervisor'));
+  assert.equal(!empty.ok && empty.fieldErrors?.unitId, '请选择单位');
   assert.deepEqual(
     (await onDutyNow(cloud.db, 'u-education', MON10 + 10 * 3600_000)).map((d) => d.name),
     ['王芳'],
@@ -102,6 +114,16 @@ test('the roster says who is on duty now, day and night, and only the unit heads
 
 test('a new incident goes to the person on duty first, else to the unit leaders', async () => {
   const cloud = await cloudWithRoster();
+  // Nothing filled in: each field says what is missing, the unit in words.
+  const blank = await cloud.call(
+    'oversight',
+    'incidents.record',
+    { ...incident, summary: '', unitId: '' },
+    HMC_PUBLISHER,
+  );
+  assert.deepEqual(!blank.ok && blank.fieldErrors, { summary: '请填写舆情摘要', unitId: '请选择责任单位' });
+  const forged = await cloud.call('oversight', 'incidents.record', { ...incident, unitId: 'u/../x' }, HMC_PUBLISHER);
+  assert.equal(!forged.ok && forged.fieldErrors?.unitId, '编号格式不正确', 'a malformed id is another fault');
   const edu = okData(
     await cloud.call<IncidentView>(
       'oversight',

@@ -55,6 +55,8 @@ test('only the county government office declares; the concerned units are told a
   );
   assert.equal(told[0].urgent, true);
 
+  const blankUnit = await cloud.call('oversight', 'emergencyEvents.declare', { ...declare, unitIds: [''] }, OFFICE);
+  assert.equal(!blankUnit.ok && blankUnit.fieldErrors?.['unitIds.0'], '请选择单位');
   const bySupervisor = await cloud.call('oversight', 'emergencyEvents.declare', declare, SUPERVISOR);
   assert.equal(!bySupervisor.ok && bySupervisor.code, 'Forbidden');
   const byUnit = await cloud.call('oversight', 'emergencyEvents.declare', declare, staffOpenid('s-hmc-leader'));
