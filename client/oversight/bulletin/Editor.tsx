@@ -88,8 +88,8 @@ export function Editor({ b, onSaved }: { b: BulletinView; onSaved: (next: Bullet
         placeholder="工作要求"
       />
       <FieldError message={errors.requirementsText} />
-      <Text className="ov-field">整改期限（YYYY-MM-DD）</Text>
-      <Input className="ov-input" value={form.deadline} onInput={set('deadline')} placeholder="整改期限" />
+      <Text className="ov-field">整改期限（年-月-日，如 2026-12-15）</Text>
+      <Input className="ov-input" value={form.deadline} onInput={set('deadline')} placeholder="如 2026-12-15" />
       <FieldError message={errors.deadline} />
       {c.problems.map((p) => (
         <View key={p.unitId}>

@@ -86,10 +86,9 @@ export default function RulesPage() {
       <PageHeader title="督查规则" />
       <View className="ov-body">
         <Text className="ov-banner ov-banner--info">
-          第 {rules.version} 版
           {rules.editedByName
-            ? ` · ${rules.editedByName} 修改于 ${when(rules.editedAt)}：${rules.reason}`
-            : ' · 默认设置'}
+            ? `第 ${rules.version} 版 · ${rules.editedByName} 修改于 ${when(rules.editedAt)}：${rules.reason}`
+            : '内置默认规则（尚未修改）'}
         </Text>
         {message?.ok ? <Text className="ov-banner ov-banner--info">{message.text}</Text> : null}
         {RULE_GROUPS.map((g) => (
