@@ -207,6 +207,30 @@ test('the named unit signs for the bulletin and reports its correction', async (
   await phone.shot('oversight-unit-corrected');
 });
 
+test('the supervision office opens 值班表 from its hub and chooses the unit to look at', async () => {
+  const { page } = phone;
+  await switchPersona(page, '何红');
+  await page.getByText('督查与值班', { exact: true }).first().tap();
+  await page.locator('.ov-card:visible', { hasText: '值班表' }).first().tap();
+  await page.waitForURL(/\/oversight\/duty\/index$/);
+  await page.getByText('查看哪个单位的值班表').waitFor();
+  assert.equal(await page.getByText('编号格式不正确').filter({ visible: true }).count(), 0, 'no empty id sent');
+  await page.locator('.unit-field:visible', { hasText: '请选择单位' }).tap();
+  await page.locator('.nut-popup:visible').locator('input').fill('教育');
+  await page.locator('.nut-popup:visible').locator('.unit-picker__item', { hasText: '县教育局' }).tap();
+  await page.getByText('县教育局值班表').first().waitFor();
+  await page
+    .getByText(/现在值班：/)
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.locator('.nut-button:visible', { hasText: '提交交接记录' }).count(),
+    0,
+    'the county office reads the handovers; it does not write them',
+  );
+  await phone.shot('oversight-duty-county');
+});
+
 test('on a wide screen the dashboard lays the units out in columns', async () => {
   // A touch-screen monitor (the switcher taps), not a phone.
   const context = await phone.browser.newContext({

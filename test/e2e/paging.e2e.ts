@@ -154,7 +154,8 @@ test('the oversight forms pick units by search: 登记舆情 one unit, 宣布突
   await page.locator('textarea:visible').first().fill('网传测试第26村饮水管道破裂，评论区询问何时恢复供水。');
   // Without a unit the server says why, beside the field, and the summary is kept.
   await page.locator('.nut-button:visible', { hasText: '提交登记' }).tap();
-  await page.locator('.zw-field-error:visible').first().waitFor();
+  await page.locator('.zw-field-error:visible', { hasText: '请选择责任单位' }).waitFor();
+  assert.equal(await page.getByText('编号格式不正确').filter({ visible: true }).count(), 0);
   assert.equal(
     await page.locator('textarea:visible').first().inputValue(),
     '网传测试第26村饮水管道破裂，评论区询问何时恢复供水。',
