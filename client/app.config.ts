@@ -21,7 +21,10 @@ export default defineAppConfig({
   ],
   // Staff screens load only for staff, keeping the citizens' main package small.
   subPackages: [
-    { root: 'staff', pages: ['inbox/index', 'admin/index', 'security/index', 'message/index', 'overdue/index'] },
+    {
+      root: 'staff',
+      pages: ['inbox/index', 'admin/index', 'security/index', 'message/index', 'overdue/index', 'keys/index'],
+    },
     { root: 'posts', pages: ['home/index', 'compose/index', 'detail/index', 'rules/index'] },
     { root: 'accounts', pages: ['index/index', 'apply/index', 'detail/index', 'exceptions/index'] },
     {

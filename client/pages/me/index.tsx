@@ -13,13 +13,14 @@ import { currentDevice } from '../../services/device';
 import { routeForRefusal, LOCK_PAGE } from '../../services/guard-core';
 import { openPage } from '../../services/navigation';
 import { roleLabel } from '../../lib/roles';
-import { canAdminister, groupByUnit } from '../../lib/staff-units';
+import { canAdminister, groupByUnit, isInfoCenter } from '../../lib/staff-units';
 import { deviceName } from '../../lib/devices';
 import { DeviceList } from './DeviceList';
 import './index.scss';
 
 // 我的: who I am to the server (name, 职务, roles per unit or 待审批), my phones (挂失),
-// binding this phone, the PIN, 立即锁定, the invite code, and for admins 单位管理 / 安全日志.
+// binding this phone, the PIN, 立即锁定, the invite code, and for admins 单位管理 / 安全日志
+// (the information center also 留言导入接口, its import keys).
 
 type Load =
   | { status: 'loading' }
@@ -213,6 +214,9 @@ export default function MePage() {
               <Entry title="单位管理" desc="审批人员和设备、停用、解锁、邀请码" onTap={go('/staff/admin/index')} />
               <Entry title="安全日志" desc="登录、审批、拒绝等每一项记录" onTap={go('/staff/security/index')} />
             </>
+          ) : null}
+          {active && isInfoCenter(staff.roles) ? (
+            <Entry title="留言导入接口" desc="门户网站信箱、12345 热线的导入密钥" onTap={go('/staff/keys/index')} />
           ) : null}
           <Entry title="使用邀请码" desc="登记新的单位或角色" onTap={go('/pages/join/index')} />
         </View>
