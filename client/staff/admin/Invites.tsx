@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { SECURITY_POLICY } from '@shared/identity/policy';
 import { createInvite, type InviteView } from '../../services/identity';
@@ -8,6 +7,7 @@ import { IS_WEAPP } from '../../services/env';
 import { roleLabel } from '../../lib/roles';
 import { formatChinaTime } from '../../lib/time';
 import { OpenInvites } from './OpenInvites';
+import { copyText } from '../../lib/clipboard';
 
 // 邀请码: choose the role, get a one-time code (72 hours). The new colleague opens the mini
 // program at pages/join/index?code=… (shared card on weapp) or types the code under 我的.
@@ -33,11 +33,6 @@ export function Invites(props: {
     if (!res.ok) return setError(res.message);
     props.onCreated(res.data);
   };
-
-  const copy = (data: string, what: string) =>
-    void Taro.setClipboardData({ data })
-      .then(() => Taro.showToast({ title: `${what}已复制`, icon: 'none' }))
-      .catch(() => Taro.showToast({ title: '复制失败，请手动抄写', icon: 'none' }));
 
   const inv = props.last;
   return (
@@ -93,10 +88,10 @@ export function Invites(props: {
           </Text>
           <Text className="zw-muted">新同事在小程序“我的 → 使用邀请码”中输入，或打开上面的小程序路径。</Text>
           <View className="zw-actions">
-            <Button size="small" type="primary" fill="outline" onClick={() => copy(inv.code, '邀请码')}>
+            <Button size="small" type="primary" fill="outline" onClick={() => copyText(inv.code, '邀请码')}>
               复制邀请码
             </Button>
-            <Button size="small" fill="outline" onClick={() => copy(inv.path, '路径')}>
+            <Button size="small" fill="outline" onClick={() => copyText(inv.path, '路径')}>
               复制路径
             </Button>
             {IS_WEAPP ? (

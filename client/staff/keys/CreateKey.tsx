@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { CHANNEL_LABELS } from '@shared/messages/schemas';
 import { FieldError } from '../../components/FieldError';
 import { createImportKey, type CreatedImportKey, type ImportChannel } from '../../services/portal';
 import { needsStepUp, requestStepUp } from '../../services/stepup';
 import { routeForRefusal } from '../../services/guard-core';
+import { copyText } from '../../lib/clipboard';
 
 // 生成密钥: pick the channel, name the key after the system that will hold it, confirm with a
 // fresh PIN. A refusal is shown as the server words it and the name typed stays in the field.
@@ -92,10 +92,6 @@ export function CreateKey(props: { onCreated(created: CreatedImportKey): void })
 /** The new key's id and secret, shown this once, with copy buttons and the warning. */
 export function CreatedKey(props: { created: CreatedImportKey; onDone(): void }) {
   const { key, secret } = props.created;
-  const copy = (data: string, what: string) =>
-    void Taro.setClipboardData({ data })
-      .then(() => Taro.showToast({ title: `${what}已复制`, icon: 'none' }))
-      .catch(() => Taro.showToast({ title: '复制失败，请手动抄写', icon: 'none' }));
 
   return (
     <View className="zw-card keys-created">
@@ -115,10 +111,10 @@ export function CreatedKey(props: { created: CreatedImportKey; onDone(): void })
         请当面或经加密渠道交付，不要通过普通微信、短信或邮件发送。离开本页后任何人都无法再查看密钥；丢失或泄露时请停用并重新生成。
       </Text>
       <View className="zw-actions">
-        <Button size="small" type="primary" fill="outline" onClick={() => copy(key.keyId, '密钥编号')}>
+        <Button size="small" type="primary" fill="outline" onClick={() => copyText(key.keyId, '密钥编号')}>
           复制密钥编号
         </Button>
-        <Button size="small" type="primary" fill="outline" onClick={() => copy(secret, '密钥')}>
+        <Button size="small" type="primary" fill="outline" onClick={() => copyText(secret, '密钥')}>
           复制密钥
         </Button>
         <Button size="small" fill="outline" onClick={props.onDone}>
