@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
+import { chinaDateKey } from '@shared/core/china-time';
 import { FieldError } from '../../components/FieldError';
 import { issueBulletin, updateBulletin, type BulletinView } from '../../services/oversight';
 
 // Editing a draft: title, number, the two texts, the deadline and a remark per named unit. What
 // was typed stays on the screen when the server refuses; the refusal shows beside the field.
+
+/** Today in China as 2026-11-28, the earliest deadline the picker offers. */
+const today = () => chinaDateKey(Date.now()).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
 
 export function Editor({ b, onSaved }: { b: BulletinView; onSaved: (next: BulletinView) => void }) {
   const c = b.content;
@@ -88,8 +92,11 @@ export function Editor({ b, onSaved }: { b: BulletinView; onSaved: (next: Bullet
         placeholder="工作要求"
       />
       <FieldError message={errors.requirementsText} />
-      <Text className="ov-field">整改期限（年-月-日，如 2026-12-15）</Text>
-      <Input className="ov-input" value={form.deadline} onInput={set('deadline')} placeholder="如 2026-12-15" />
+      <Text className="ov-field">整改期限</Text>
+      {/* The phone's own date wheel: no typed format to get wrong, and no date before today. */}
+      <Picker mode="date" value={form.deadline} start={today()} onChange={set('deadline')}>
+        <View className="ov-input">{form.deadline || '选择日期'}</View>
+      </Picker>
       <FieldError message={errors.deadline} />
       {c.problems.map((p) => (
         <View key={p.unitId}>

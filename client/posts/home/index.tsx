@@ -89,7 +89,12 @@ export default function PostsHome() {
     return (
       <View className="posts-page">
         <PageHeader title="信息发布" />
-        <View className="posts-body">{rulesLink}</View>
+        <View className="posts-body">
+          {rulesLink}
+          <Text className="zw-muted">
+            各单位的信息由本单位发布人员撰写、审核人员审核、分管领导审批后发布；信息中心维护上面的检查词表，不参与单位的审批。已发布的信息可在门户网站的公开信息流中查看。
+          </Text>
+        </View>
       </View>
     );
   }
