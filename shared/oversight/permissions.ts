@@ -47,6 +47,7 @@ export const OVERSIGHT_PERMISSIONS: Record<string, PermissionRule> = {
   'duty.save': staff('编排值班表', 'ownUnit', UNIT_HEADS),
   'duty.handover': staff('填写交接班记录', 'ownUnit', UNIT),
   'duty.staff': staff('查看单位人员', 'ownUnit', UNIT_AND_COUNTY),
+  'duty.now': staff('查看各单位当前值班', 'county', COUNTY),
 
   'emergencyEvents.declare': staff('宣布突发事件', 'ownUnit', UNIT_HEADS),
   'emergencyEvents.list': staff('查看突发事件', 'self', UNIT_AND_COUNTY),

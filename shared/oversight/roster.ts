@@ -58,6 +58,15 @@ export function onDutyAt(shifts: readonly Shift[], ms: number): Shift[] {
   return shifts.filter((s) => shiftCovers(s, ms));
 }
 
+/** Why nobody on duty can be reached: no roster, outside every shift, or the rostered people left. */
+export type NoDutyReason = '未排值班表' | '此时不在值班时段' | '值班人员已不在岗';
+
+/** Why nobody is on duty at `ms`, for a unit whose rostered people on duty now are all gone. */
+export function noDutyReason(shifts: readonly Shift[] | undefined, ms: number): NoDutyReason {
+  if (!shifts?.length) return '未排值班表';
+  return onDutyAt(shifts, ms).length ? '值班人员已不在岗' : '此时不在值班时段';
+}
+
 /** Why a roster cannot be saved (Chinese, by field), or an empty object. */
 export function rosterProblems(shifts: readonly Shift[]): Record<string, string> {
   const problems: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { z } from '../core/zod';
 import { cursorSchema, idSchema, pageSizeSchema, textSchema } from '../core/validators';
+import { searchTextSchema } from '../identity/schemas';
 import { RULE_KEYS, type RuleKey } from './rules';
 import { PERIOD_KINDS } from './bulletin';
 import { INCIDENT_IMPORTANCE, INCIDENT_TYPES, INCIDENT_STATES } from './incidents';
@@ -140,6 +141,12 @@ export const saveRosterInput = z.strictObject({
   shifts: z.array(shiftSchema).max(70, { error: '每周最多 70 个班次' }),
 });
 export type SaveRosterInput = z.input<typeof saveRosterInput>;
+/** 各单位当前值班: the county's active units a page at a time, optionally by a word of the name. */
+export const dutyNowInput = z.strictObject({
+  q: searchTextSchema,
+  pageSize: pageSizeSchema,
+  cursor: cursorSchema,
+});
 export const handoverInput = z.strictObject({ unitId: chosenUnitId, note: textSchema('交接班记录', 5, 1000) });
 
 export const declareEventInput = z.strictObject({

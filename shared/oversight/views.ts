@@ -2,7 +2,7 @@ import type { AlertLevel, EffectiveRule, RuleKey, RuleSource, RuleUnit } from '.
 import type { AlertCounts } from './metrics';
 import type { BulletinContent, Period } from './bulletin';
 import type { IncidentAction, IncidentImportance, IncidentState, IncidentType } from './incidents';
-import type { Shift } from './roster';
+import type { NoDutyReason, Shift } from './roster';
 import type { EmergencyClock, EventLevel } from './emergency';
 
 // What the oversight screens receive: picked fields, never whole documents.
@@ -266,6 +266,20 @@ export interface RosterView {
   canEdit: boolean;
   /** The caller works in the unit and may write a handover note (county offices only read). */
   canHandover: boolean;
+}
+
+/**
+ * One unit in the county offices' 各单位当前值班 list: whom to call first in an emergency. The
+ * work mobile is shown whole, as the 备案表 shows each account's responsible people to the county:
+ * it is the contact the roster exists to give (RULES.md masks citizens' numbers, not staff's).
+ */
+export interface DutyNowRow {
+  unitId: string;
+  unitName: string;
+  /** On duty now, roster order (the first is called first); empty when nobody is. */
+  onDuty: Array<{ staffId: string; name: string; title: string; mobile: string; shift: string }>;
+  /** Why nobody is on duty; null when someone is. */
+  why: NoDutyReason | null;
 }
 
 export interface EventUnitView {

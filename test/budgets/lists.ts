@@ -229,6 +229,8 @@ export const LIST_BUDGETS: Record<string, ListBudget | NotAList> = {
   'bulletins.list': { fill: viaProducer('bulletins.generate', 'bulletins') },
   'incidents.list': { fill: viaProducer('incidents.record', 'incidents') },
   'emergencyEvents.list': { fill: viaProducer('emergencyEvents.declare', 'emergencyEvents') },
+  // more units than a page holds, each asked for its roster in the one read
+  'duty.now': { fill: cloneById('units', 'u-education') },
 
   // ---- portal
   'importKeys.list': { fill: viaProducer('importKeys.create', 'importKeys') },

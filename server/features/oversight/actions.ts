@@ -7,6 +7,7 @@ import {
   correctionInput,
   dashboardInput,
   declareEventInput,
+  dutyNowInput,
   emptyInput,
   endEventInput,
   escalateIncidentInput,
@@ -62,6 +63,7 @@ import {
   recordIncident,
 } from './incidents';
 import { rosterView, saveRoster, unitStaff, writeHandover } from './duty';
+import { countyDutyNow } from './duty-now';
 import { countyOfficeId, declareEvent, endEvent, eventView, listEvents, recordMilestone } from './emergency';
 
 const byUnit = (input: { unitId: string }) => input.unitId;
@@ -168,6 +170,7 @@ export const oversightActions: ActionMap = {
     targetUnit: byUnit,
     run: async (i, ctx) => ({ items: await unitStaff(ctx.deps.db, i.unitId) }),
   }),
+  'duty.now': defineAction({ input: dutyNowInput, run: countyDutyNow }),
 
   'emergencyEvents.declare': defineAction({ input: declareEventInput, targetUnit: office, run: declareEvent }),
   'emergencyEvents.list': defineAction({ input: listEventsInput, run: (i, ctx) => listEvents(ctx.deps.db, i, ctx) }),

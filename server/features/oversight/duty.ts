@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { onDutyAt, rosterProblems, shiftLabel, type Shift } from '@shared/oversight/roster';
+import { rosterProblems, type NoDutyReason, type Shift } from '@shared/oversight/roster';
 import type { handoverInput, saveRosterInput } from '@shared/oversight/schemas';
 import type { RosterView, StaffOption } from '@shared/oversight/views';
 import type { ActionContext } from '@server/runtime/action';
@@ -12,6 +12,7 @@ import type { TxLike } from '@server/runtime/audit';
 import { notify, type Notice } from '@server/features/notifications/notify';
 import { OVERSIGHT_PERMISSIONS } from '@shared/oversight/permissions';
 import { HANDOVERS, ROSTERS, type HandoverDoc, type RosterDoc } from './model';
+import { onDutyInUnits } from './duty-now';
 
 // The duty roster (值班, 第十八条(三)): one weekly roster per unit, who is on duty now, and the
 // handover notes between shifts. `notifyOnDutyFirst` is the one place that decides who hears
@@ -33,24 +34,15 @@ interface StaffShape {
 
 /** Who is on duty in `unitId` at `now` (China time), first to be told first; [] when nobody is. */
 export async function onDutyNow(db: Database, unitId: string, now: number): Promise<OnDuty[]> {
-  const roster = await getDoc<RosterDoc>(db, ROSTERS, unitId);
-  if (!roster) return [];
-  const shifts = onDutyAt(roster.shifts, now);
-  if (!shifts.length) return [];
-  const _ = db.command;
-  const people = (
-    await db
-      .collection(STAFF)
-      .where({ _id: _.in([...new Set(shifts.map((s) => s.staffId))]), status: 'active' })
-      .field({ _id: true, name: true })
-      .limit(100)
-      .get()
-  ).data as Array<{ _id: string; name: string }>;
-  const active = new Map(people.map((p) => [p._id, p.name]));
-  return shifts
-    .filter((s) => active.has(s.staffId))
-    .map((s) => ({ staffId: s.staffId, name: active.get(s.staffId)!, shift: shiftLabel(s) }));
+  return (await onDutyInUnit(db, unitId, now)).onDuty.map((d) => ({
+    staffId: d.staffId,
+    name: d.name,
+    shift: d.shift,
+  }));
 }
+
+const onDutyInUnit = async (db: Database, unitId: string, now: number) =>
+  (await onDutyInUnits(db, [unitId], now)).get(unitId)!;
 
 /** Who hears first of something urgent in a unit, and why them. */
 export interface FirstToTell {
@@ -58,7 +50,7 @@ export interface FirstToTell {
   people: Array<{ staffId: string; name: string }>;
   onDuty: boolean;
   /** Why nobody on duty is told: no roster, outside every shift, or the rostered person left. */
-  why: '未排值班表' | '此时不在值班时段' | '值班人员已不在岗' | null;
+  why: NoDutyReason | null;
   shift: string | null;
 }
 
@@ -69,7 +61,7 @@ export async function whoToTellFirst(
   now: number,
   actor: string | null = null,
 ): Promise<FirstToTell> {
-  const onDuty = await onDutyNow(db, unitId, now);
+  const { onDuty, why } = await onDutyInUnit(db, unitId, now);
   if (onDuty.length) {
     const duty = onDuty.find((d) => d.staffId !== actor);
     return {
@@ -79,12 +71,6 @@ export async function whoToTellFirst(
       shift: (duty ?? onDuty[0]).shift,
     };
   }
-  const roster = await getDoc<RosterDoc>(db, ROSTERS, unitId);
-  const why = !roster?.shifts.length
-    ? '未排值班表'
-    : onDutyAt(roster.shifts, now).length
-      ? '值班人员已不在岗'
-      : '此时不在值班时段';
   const heads = (await unitStaff(db, unitId)).filter(
     (s) => s.staffId !== actor && (s.roles.includes('leader') || s.roles.includes('unitAdmin')),
   );

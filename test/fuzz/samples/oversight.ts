@@ -201,6 +201,10 @@ export const OVERSIGHT_SAMPLES: Record<string, Sample> = {
     ),
   },
   'duty.staff': { unit: edu, as: () => EDU_PUB, payload: () => ({ unitId: edu }) },
+  'duty.now': {
+    as: () => SUP,
+    payload: async (e) => (await ok(e, 'duty.save', roster, EDU_ADMIN), { q: '教育' }),
+  },
 
   'emergencyEvents.declare': {
     unit: 'u-county-office',
