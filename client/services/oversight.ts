@@ -4,6 +4,7 @@ import type {
   BulletinView,
   CaseItem,
   DashboardView,
+  DutyNowRow,
   EmergencyEventView,
   ExportView,
   IncidentView,
@@ -40,6 +41,7 @@ export type {
   CaseItem,
   CaseKind,
   DashboardView,
+  DutyNowRow,
   EmergencyEventView,
   ExportView,
   IncidentView,
@@ -108,6 +110,8 @@ export const getRoster = (unitId: string) => call<RosterView>(F, 'duty.get', { u
 export const saveRoster = (input: SaveRosterInput) => call<RosterView>(F, 'duty.save', input);
 export const writeHandover = (unitId: string, note: string) => call<RosterView>(F, 'duty.handover', { unitId, note });
 export const unitStaff = (unitId: string) => call<{ items: StaffOption[] }>(F, 'duty.staff', { unitId });
+/** 各单位当前值班 (county offices): each unit's person on duty now, or why nobody is. */
+export const dutyNow = (cursor?: string | null) => call<Page<DutyNowRow>>(F, 'duty.now', cursorArg(cursor));
 
 export const declareEvent = (input: DeclareEventInput) => call<EmergencyEventView>(F, 'emergencyEvents.declare', input);
 export const listEvents = (cursor?: string | null) =>

@@ -215,6 +215,9 @@ test('the supervision office opens 值班表 from its hub and chooses the unit t
   await page.waitForURL(/\/oversight\/duty\/index$/);
   await page.getByText('查看哪个单位的值班表').waitFor();
   assert.equal(await page.getByText('编号格式不正确').filter({ visible: true }).count(), 0, 'no empty id sent');
+  // Before choosing, every unit's person on duty now — the demo county has no roster yet, so why not.
+  await page.getByText('各单位当前值班').waitFor();
+  await page.locator('.ov-card--warn:visible', { hasText: '县教育局' }).getByText('未排值班表').waitFor();
   await page.locator('.unit-field:visible', { hasText: '请选择单位' }).tap();
   await page.locator('.nut-popup:visible').locator('input').fill('教育');
   await page.locator('.nut-popup:visible').locator('.unit-picker__item', { hasText: '县教育局' }).tap();
