@@ -4,8 +4,8 @@ import type { PagedList } from '../hooks/usePagedList';
 import { PagedFooter } from './LoadMore';
 import { ErrorView, LoadingView } from './StateViews';
 
-// The states of a cursor-paged list on a screen: loading, failed (why, and a retry), empty, or
-// the rows with the "加载更多" footer.
+// The states of a cursor-paged list on a screen: loading, failed (why, and a retry unless it was
+// a refusal), empty, or the rows with the "加载更多" footer.
 
 export function PagedView<T>(props: {
   list: PagedList<T>;
@@ -17,7 +17,13 @@ export function PagedView<T>(props: {
   const { list } = props;
   if (list.status === 'idle' || list.status === 'loading') return <LoadingView />;
   if (list.status === 'error')
-    return <ErrorView message={list.error ?? '加载失败'} onRetry={() => void list.refresh()} />;
+    return (
+      <ErrorView
+        message={list.error ?? '加载失败'}
+        code={list.errorCode ?? undefined}
+        onRetry={() => void list.refresh()}
+      />
+    );
   if (!list.items.length) return <>{props.empty}</>;
   return (
     <View className={props.className}>

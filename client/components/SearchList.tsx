@@ -6,6 +6,7 @@ import type { Page } from '@shared/messages/schemas';
 import { usePagedList } from '../hooks/usePagedList';
 import { useSearchText } from '../hooks/useSearchText';
 import { PagedFooter } from './LoadMore';
+import { FailedNote } from './FailedNote';
 import './SearchList.scss';
 
 // A searchable list fed by cursor pages: what every picker over a big list is (one unit among
@@ -55,9 +56,12 @@ export function SearchList<T>(props: SearchListProps<T>) {
           <Text className="zw-search__note">正在加载…</Text>
         ) : null}
         {list.status === 'error' ? (
-          <Text className="zw-search__note zw-search__note--error" onClick={() => void list.refresh()}>
-            {list.error ?? '加载失败'}，点此重试
-          </Text>
+          <FailedNote
+            className="zw-search__note zw-search__note--error"
+            message={list.error ?? '加载失败'}
+            code={list.errorCode}
+            onRetry={() => void list.refresh()}
+          />
         ) : null}
         {list.status === 'ready' && rows.length === 0 && !list.hasMore ? (
           <Text className="zw-search__note">{q || !props.empty ? props.notFound : props.empty}</Text>

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
-import type { Envelope } from '@shared/core/envelope';
+import type { Envelope, ErrorCode } from '@shared/core/envelope';
 import type { Page } from '@shared/messages/schemas';
 
 // One list fed by cursor pages ("加载更多"), shared by 我的留言 and the staff inbox.
@@ -12,6 +12,8 @@ export interface PagedList<T> {
   status: PagedStatus;
   /** Message of the last failed first-page load (the list is empty then). */
   error: string | null;
+  /** Its stable code, so the screen can tell a refusal (no retry) from a failure (retry). */
+  errorCode: ErrorCode | null;
   /** Message of the last failed "load more" (the list keeps what it had). */
   moreError: string | null;
   hasMore: boolean;
@@ -25,6 +27,7 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
   const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState<PagedStatus>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -48,11 +51,13 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
         setItems(res.data.items ?? []);
         setCursor(res.data.nextCursor ?? null);
         setError(null);
+        setErrorCode(null);
         setStatus('ready');
       } else {
         setItems([]);
         setCursor(null);
         setError(res.message);
+        setErrorCode(res.code);
         setStatus('error');
       }
     },
@@ -76,7 +81,7 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
     setLoadingMore(false);
   }, [cursor, loadingMore, load]);
 
-  return { items, status, error, moreError, hasMore: cursor !== null, loadingMore, refresh, loadMore };
+  return { items, status, error, errorCode, moreError, hasMore: cursor !== null, loadingMore, refresh, loadMore };
 }
 
 /** Every paged page does the same at the bottom: fetch the next page unless it is the end or failed. */

@@ -193,6 +193,11 @@ test('an account from application to active and to closed, with the directory be
   names = await directoryNames(page);
   assert.ok(names.includes('盐池教育'));
   assert.ok(!names.includes(NAME), 'closed: no longer in the directory');
+  // a citizen sent the staff page's link is refused, told why, and offered no 重试 that would
+  // only repeat the refusal
+  await page.goto(`/accounts/detail/index?id=${id}`);
+  await page.getByText('该功能仅限已登记的工作人员使用').waitFor();
+  assert.equal(await page.getByText('重试', { exact: true }).count(), 0, 'a refusal offers no retry');
 
   // the public feed the portal embeds says the same
   const feed = (await (await fetch(`${host.url}public/directory.json`)).json()) as {

@@ -21,6 +21,7 @@ import { ErrorView, LoadingView } from '../../components/StateViews';
 import { Chips } from '../common/Chips';
 import { PersonChips } from '../common/PersonChips';
 import { check, EMPTY, restore, type Draft } from './form';
+import { failed, type Failed } from '../../lib/load-state';
 import '../common/accounts.scss';
 
 // 申请开设 (第五条): platform, type, name tied to the unit, the three responsible people of 附件1.
@@ -46,7 +47,7 @@ export default function ApplyPage() {
   const [draft, setDraft] = useState<Draft>(() => restore(readJson(key)));
   const [units, setUnits] = useState<UnitSummary[]>([]);
   const [mine, setMine] = useState<string[]>([]);
-  const [state, setState] = useState<{ status: 'loading' | 'ready' | 'error'; message?: string }>({
+  const [state, setState] = useState<{ status: 'loading' | 'ready' } | Failed>({
     status: 'loading',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -56,18 +57,18 @@ export default function ApplyPage() {
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     const me = await getMe();
-    if (!me.ok) return setState({ status: 'error', message: me.message });
+    if (!me.ok) return setState(failed(me));
     const ids = [
       ...new Set((me.data.staff?.roles ?? []).filter((r) => UNIT_ROLES.includes(r.role)).map((r) => r.unitId)),
     ].slice(0, 20);
     // Only the person's own units: their names and short names (the name rule's hint).
     const own = ids.length ? await unitsPage({ ids, pageSize: 20 }) : null;
-    if (own && !own.ok) return setState({ status: 'error', message: own.message });
+    if (own && !own.ok) return setState(failed(own));
     setUnits(own?.data.items ?? []);
     setMine(ids);
     if (resubmitId && !readJson(key)) {
       const d = await getAccount(resubmitId);
-      if (!d.ok) return setState({ status: 'error', message: d.message });
+      if (!d.ok) return setState(failed(d));
       const a = d.data;
       setDraft({
         owningUnitId: a.owningUnitId,
@@ -139,10 +140,10 @@ export default function ApplyPage() {
     return (
       <View className="acc-page">
         <PageHeader title="申请开设政务账号" />
-        {state.status === 'loading' ? (
-          <LoadingView />
+        {state.status === 'error' ? (
+          <ErrorView message={state.message} code={state.code} onRetry={() => void load()} />
         ) : (
-          <ErrorView message={state.message ?? '加载失败'} onRetry={() => void load()} />
+          <LoadingView />
         )}
       </View>
     );

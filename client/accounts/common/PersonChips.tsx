@@ -5,6 +5,7 @@ import { people, type StaffOption } from '../../services/accounts';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSearchText } from '../../hooks/useSearchText';
 import { Chips } from './Chips';
+import { FailedNote } from '../../components/FailedNote';
 
 // Choosing a responsible person or the holder (附件1): the unit's people with that role as
 // one-tap chips, a page at a time. A big unit gets a name search and a “更多” chip.
@@ -48,9 +49,12 @@ export function PersonChips(props: {
         <Input className="acc-input acc-person__search" value={text} placeholder="输入姓名查找" onChange={setText} />
       ) : null}
       {list.status === 'error' ? (
-        <Text className="acc-form-error" onClick={() => void list.refresh()}>
-          {list.error ?? '人员加载失败'}，点此重试
-        </Text>
+        <FailedNote
+          className="acc-form-error"
+          message={list.error ?? '人员加载失败'}
+          code={list.errorCode}
+          onRetry={() => void list.refresh()}
+        />
       ) : list.status !== 'ready' ? (
         <Text className="zw-muted">正在加载人员…</Text>
       ) : (

@@ -26,13 +26,14 @@ import { saveDocument, readImage } from '../common/files';
 import { statusLabel, statusTone } from '../common/labels';
 import { Timeline } from './Timeline';
 import { STEP_UI, stepUpPurpose } from './steps';
+import { type Failed, failed } from '../../lib/load-state';
 import '../common/accounts.scss';
 import './index.scss';
 
 // One account: its record, the filing badge, the steps the person may take now (from the shared
 // transition table), the 备案表 PDF, its QR code, and the timeline of every step.
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; d: AccountDetail };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; d: AccountDetail };
 type Sheet = {
   action: AccountAction;
   values: StepValues;
@@ -70,9 +71,9 @@ export default function AccountDetailPage() {
   const [busyDoc, setBusyDoc] = useState(false);
 
   const refresh = useCallback(async () => {
-    if (!id) return setLoad({ status: 'error', message: '缺少账号编号' });
+    if (!id) return setLoad({ status: 'error', message: '缺少账号编号', code: 'InvalidParameter' });
     const res = await getAccount(id);
-    setLoad(res.ok ? { status: 'ready', d: res.data } : { status: 'error', message: res.message });
+    setLoad(res.ok ? { status: 'ready', d: res.data } : failed(res));
   }, [id]);
   useEffect(() => {
     void refresh();
@@ -86,7 +87,7 @@ export default function AccountDetailPage() {
         {load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={load.message} onRetry={() => void refresh()} />
+          <ErrorView message={load.message} code={load.code} onRetry={() => void refresh()} />
         )}
       </View>
     );

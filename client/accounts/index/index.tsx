@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AccountCard } from '../common/AccountCard';
 import { saveDocument } from '../common/files';
 import { canApply, tabsFor, type Tab } from './tabs';
+import { failed } from '../../lib/load-state';
 import '../common/accounts.scss';
 
 // 政务账号管理: the unit's accounts with filing badges, and the approval lists of the unit's
@@ -27,8 +28,8 @@ export default function AccountsHome() {
 
   const loadWho = useCallback(async () => {
     const [me, office] = await Promise.all([getMe(), unitsPage({ role: 'countyOffice', pageSize: 1 })]);
-    if (!me.ok) return setWho({ status: 'error', message: me.message });
-    if (!office.ok) return setWho({ status: 'error', message: office.message });
+    if (!me.ok) return setWho(failed(me));
+    if (!office.ok) return setWho(failed(office));
     const staff = me.data.staff;
     if (!staff || staff.status !== 'active') return setWho({ status: 'denied' });
     const tabs = tabsFor(staff.roles, office.data.items[0]?._id ?? null);

@@ -10,6 +10,7 @@ import { saveExport } from '../common/files';
 import { Content } from './Content';
 import { Editor } from './Editor';
 import { UnitActions } from './UnitActions';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // One bulletin: the supervision office edits and issues a draft; anyone who may see it downloads
@@ -20,14 +21,14 @@ export default function BulletinPage() {
   const id = queryParam(router.params.id);
   const unitId = queryParam(router.params.unitId) || undefined;
   const [b, setB] = useState<BulletinView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const [busy, setBusy] = useState<'docx' | 'pdf' | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
     const res = await getBulletin(id, unitId);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setB(res.data);
   }, [id, unitId]);
   useEffect(() => {
@@ -51,7 +52,7 @@ export default function BulletinPage() {
     return (
       <View className="ov-page">
         <PageHeader title="通报" />
-        {error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />}
+        {error ? <ErrorView message={error.message} code={error.code} onRetry={() => void load()} /> : <LoadingView />}
       </View>
     );
   return (

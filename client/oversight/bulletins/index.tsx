@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
 import { day } from '../common/format';
 import { quickPeriods } from './periods';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // 通报: the supervision office's list (generate a month's or a quarter's draft here); a unit's
@@ -43,11 +44,11 @@ function Card({ b, onTap, unitLine }: { b: BulletinListItem; onTap: () => void; 
 
 function UnitList({ unitId }: { unitId: string }) {
   const [items, setItems] = useState<BulletinView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const load = useCallback(async () => {
     setError(null);
     const res = await unitBulletins(unitId);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setItems(res.data.items);
   }, [unitId]);
   useEffect(() => {
@@ -56,7 +57,7 @@ function UnitList({ unitId }: { unitId: string }) {
   useDidShow(() => {
     if (items) void load();
   });
-  if (error) return <ErrorView message={error} onRetry={() => void load()} />;
+  if (error) return <ErrorView message={error.message} code={error.code} onRetry={() => void load()} />;
   if (!items) return <LoadingView />;
   if (!items.length)
     return <EmptyView title="本单位没有被通报的事项" description="县政府督查室印发的通报点名本单位时会出现在这里" />;

@@ -11,7 +11,7 @@ export function Gate(props: {
 }) {
   const { who } = props;
   if (who.status === 'loading') return <LoadingView />;
-  if (who.status === 'error') return <ErrorView message={who.message} onRetry={props.retry} />;
+  if (who.status === 'error') return <ErrorView message={who.message} code={who.code} onRetry={props.retry} />;
   if (who.status === 'denied')
     return (
       <ErrorView

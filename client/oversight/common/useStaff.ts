@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { getMe } from '../../services/me';
 import { groupByUnit, type UnitRoles } from '../../lib/staff-units';
+import { type Failed, failed } from '../../lib/load-state';
 
 // Who is looking: their units and whether they hold a county role (督查室 / 信息中心), the county
 // government office (宣布突发事件) or a unit's head (编排值班、签收通报).
@@ -15,17 +16,13 @@ export interface StaffWho {
   headOf: string[];
 }
 
-export type WhoState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'denied' }
-  | ({ status: 'ready' } & StaffWho);
+export type WhoState = { status: 'loading' } | Failed | { status: 'denied' } | ({ status: 'ready' } & StaffWho);
 
 export function useStaff() {
   const [who, setWho] = useState<WhoState>({ status: 'loading' });
   const load = useCallback(async () => {
     const res = await getMe();
-    if (!res.ok) return setWho({ status: 'error', message: res.message });
+    if (!res.ok) return setWho(failed(res));
     const s = res.data.staff;
     if (!s || s.status !== 'active' || s.roles.length === 0) return setWho({ status: 'denied' });
     const roles = s.roles.map((r) => r.role);

@@ -10,6 +10,7 @@ import { chinaDateIn, monthLabel, shiftMonth, when } from '../common/format';
 import { NotComputed, useReloadWhileComputing } from '../common/NotComputed';
 import { Numbers } from './Numbers';
 import { useRefresh } from './useRefresh';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // 督查看板 (督查室、信息中心): the county at a glance for a month — the sums, the emergency clocks,
@@ -18,13 +19,13 @@ import '../common/oversight.scss';
 export default function Dashboard() {
   const [month, setMonth] = useState<string | undefined>(undefined);
   const [data, setData] = useState<DashboardView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const [trend, setTrend] = useState<TrendPoint[] | null>(null);
 
   const load = useCallback(async (m?: string) => {
     setError(null);
     const [res, t] = await Promise.all([dashboard(m), trends(undefined, 6)]);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setData(res.data);
     if (t.ok) setTrend(t.data);
   }, []);
@@ -42,7 +43,7 @@ export default function Dashboard() {
     return (
       <View className="ov-page">
         <PageHeader title="督查看板" />
-        <ErrorView message={error} onRetry={() => void load(month)} />
+        <ErrorView message={error.message} code={error.code} onRetry={() => void load(month)} />
       </View>
     );
   if (!data)
@@ -81,7 +82,7 @@ export default function Dashboard() {
           </Text>
         ) : null}
         {refresh.error ? <Text className="ov-banner ov-banner--red">{refresh.error}</Text> : null}
-        {error ? <Text className="ov-banner ov-banner--red">{error}</Text> : null}
+        {error ? <Text className="ov-banner ov-banner--red">{error.message}</Text> : null}
 
         {data.emergencies.map((e) => (
           <View

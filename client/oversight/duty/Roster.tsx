@@ -7,6 +7,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { FieldError } from '../../components/FieldError';
 import { when } from '../common/format';
 import { RosterEditor } from './RosterEditor';
+import type { Fail } from '@shared/core/envelope';
 
 // One unit's 值班表 (第十八条(三)): who is on duty now, the weekly roster, and the handover notes
 // between shifts. The person on duty hears first of urgent messages, emergency posts and new
@@ -14,7 +15,7 @@ import { RosterEditor } from './RosterEditor';
 
 export function RosterPanel({ unitId, onName }: { unitId: string; onName: (unitName: string) => void }) {
   const [r, setR] = useState<RosterView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -23,7 +24,7 @@ export function RosterPanel({ unitId, onName }: { unitId: string; onName: (unitN
   const load = useCallback(async () => {
     setError(null);
     const res = await getRoster(unitId);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setR(res.data);
     onName(res.data.unitName);
   }, [unitId, onName]);
@@ -41,7 +42,12 @@ export function RosterPanel({ unitId, onName }: { unitId: string; onName: (unitN
     setR(res.data);
   };
 
-  if (!r) return error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />;
+  if (!r)
+    return error ? (
+      <ErrorView message={error.message} code={error.code} onRetry={() => void load()} />
+    ) : (
+      <LoadingView />
+    );
   return (
     <View className="ov-body">
       <View className={`ov-card${r.onDuty.length ? '' : ' ov-card--warn'}`}>

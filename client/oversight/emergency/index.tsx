@@ -11,6 +11,7 @@ import { queryParam } from '../../lib/params';
 import { DeclareForm } from './DeclareForm';
 import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // 突发事件 (emergency mode): the events the county government office has declared, each with its
@@ -20,7 +21,7 @@ import '../common/oversight.scss';
 export default function EmergencyPage() {
   const id = queryParam(useRouter().params.id);
   const [one, setOne] = useState<EmergencyEventView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   // Whether this person heads the county government office, who alone declare events.
   const [office, setOffice] = useState(false);
   const [declaring, setDeclaring] = useState(false);
@@ -29,7 +30,7 @@ export default function EmergencyPage() {
     setError(null);
     if (id) {
       const res = await getEvent(id);
-      if (!res.ok) return setError(res.message);
+      if (!res.ok) return setError(res);
       return setOne(res.data);
     }
     const [me, offices] = await Promise.all([getMe(), unitsPage({ role: 'countyOffice', pageSize: 1 })]);
@@ -50,7 +51,7 @@ export default function EmergencyPage() {
   });
 
   const body = () => {
-    if (error) return <ErrorView message={error} onRetry={() => void load()} />;
+    if (error) return <ErrorView message={error.message} code={error.code} onRetry={() => void load()} />;
     if (id) return one ? <EventDetail e={one} onChange={setOne} /> : <LoadingView />;
     return (
       <View>

@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { queryParam } from '../../lib/params';
 import { Chips } from '../common/Chips';
 import { when } from '../common/format';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // One opinion incident and the next steps the caller may take: assign, report to the county
@@ -28,7 +29,7 @@ import '../common/oversight.scss';
 export default function IncidentPage() {
   const id = queryParam(useRouter().params.id);
   const [v, setV] = useState<IncidentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const [staff, setStaff] = useState<StaffOption[]>([]);
   const [handler, setHandler] = useState<string | null>(null);
   const [text, setText] = useState({ note: '', report: '', postId: '' });
@@ -39,7 +40,7 @@ export default function IncidentPage() {
   const load = useCallback(async () => {
     setError(null);
     const res = await getIncident(id);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setV(res.data);
     if (res.data.allowed.includes('assign')) {
       const s = await unitStaff(res.data.unitId);
@@ -67,7 +68,7 @@ export default function IncidentPage() {
     return (
       <View className="ov-page">
         <PageHeader title="舆情详情" />
-        {error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />}
+        {error ? <ErrorView message={error.message} code={error.code} onRetry={() => void load()} /> : <LoadingView />}
       </View>
     );
   const can = (a: IncidentView['allowed'][number]) => v.allowed.includes(a);

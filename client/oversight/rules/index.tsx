@@ -8,6 +8,7 @@ import { ErrorView, LoadingView } from '../../components/StateViews';
 import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
 import { when } from '../common/format';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // 督查规则: every time limit with the document and clause it comes from. The information center
@@ -19,7 +20,7 @@ type Draft = Record<RuleKey, { value: string; enabled: boolean }>;
 export default function RulesPage() {
   const [rules, setRules] = useState<RulesView | null>(null);
   const [history, setHistory] = useState<RuleVersionView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const [canEdit, setCanEdit] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [reason, setReason] = useState('');
@@ -30,7 +31,7 @@ export default function RulesPage() {
   const load = useCallback(async () => {
     setError(null);
     const [res, me] = await Promise.all([getRules(), getMe()]);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setRules(res.data);
     const info = Boolean(me.ok && me.data.staff?.roles.some((r) => r.role === 'infoCenter'));
     const county = Boolean(
@@ -78,7 +79,7 @@ export default function RulesPage() {
     return (
       <View className="ov-page">
         <PageHeader title="督查规则" />
-        {error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />}
+        {error ? <ErrorView message={error.message} code={error.code} onRetry={() => void load()} /> : <LoadingView />}
       </View>
     );
   return (

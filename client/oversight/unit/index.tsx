@@ -8,6 +8,7 @@ import { queryParam } from '../../lib/params';
 import { monthLabel, when } from '../common/format';
 import { NotComputed, useReloadWhileComputing } from '../common/NotComputed';
 import { Figures } from './Figures';
+import type { Fail } from '@shared/core/envelope';
 import '../common/oversight.scss';
 
 // One unit: its numbers for the month, each account's updates, the open alerts with the rule and
@@ -18,13 +19,13 @@ export default function UnitPage() {
   const unitId = queryParam(router.params.unitId);
   const month = queryParam(router.params.month) || undefined;
   const [data, setData] = useState<UnitDetailView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Fail | null>(null);
   const initialKind = (queryParam(router.params.cases) as CaseKind) || null;
 
   const load = useCallback(async () => {
     setError(null);
     const res = await unitDetail(unitId, month);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(res);
     setData(res.data);
   }, [unitId, month]);
   useEffect(() => {
@@ -38,7 +39,7 @@ export default function UnitPage() {
     return (
       <View className="ov-page">
         <PageHeader title="单位督查详情" />
-        {error ? <ErrorView message={error} onRetry={() => void load()} /> : <LoadingView />}
+        {error ? <ErrorView message={error.message} code={error.code} onRetry={() => void load()} /> : <LoadingView />}
       </View>
     );
   const u = data.unit;

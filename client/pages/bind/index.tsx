@@ -11,15 +11,13 @@ import { currentDevice, deviceInfo, replaceDevice, shortDeviceId, type LocalDevi
 import { goBackOrHome } from '../../services/navigation';
 import { formatChinaTime } from '../../lib/time';
 import { bindState, onboardingSteps, type BindState } from './state';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // 绑定本机 (notice 第二十一条): a member of staff binds this phone; the unit admin approves it;
 // only then can staff work be done from it. Also the waiting screen while approval is pending.
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; state: BindState; device: LocalDevice };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; state: BindState; device: LocalDevice };
 
 function Steps({ state }: { state: BindState }) {
   return (
@@ -57,12 +55,12 @@ export default function BindPage() {
   const refresh = useCallback(async () => {
     setLoad((l) => (l.status === 'ready' ? l : { status: 'loading' }));
     const [meRes, device] = await Promise.all([getMe(), currentDevice()]);
-    if (!meRes.ok) return setLoad({ status: 'error', message: meRes.message });
+    if (!meRes.ok) return setLoad(failed(meRes));
     const staff = meRes.data.staff;
     let devices: Awaited<ReturnType<typeof myDevices>> | null = null;
     if (staff && staff.status !== 'disabled') {
       devices = await myDevices();
-      if (!devices.ok) return setLoad({ status: 'error', message: devices.message });
+      if (!devices.ok) return setLoad(failed(devices));
     }
     setLoad({ status: 'ready', device, state: bindState(staff, devices?.ok ? devices.data.items : [], device.id) });
   }, []);
@@ -95,7 +93,7 @@ export default function BindPage() {
         {load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={load.message} onRetry={() => void refresh()} />
+          <ErrorView message={load.message} code={load.code} onRetry={() => void refresh()} />
         )}
       </View>
     );

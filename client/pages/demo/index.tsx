@@ -8,11 +8,12 @@ import { deviceForPersona, deviceInfo } from '../../services/device';
 import { DEMO_PIN } from '../../components/DemoPinHint';
 import { ErrorView, LoadingView } from '../../components/StateViews';
 import { PageHeader } from '../../components/PageHeader';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // H5 demo mode: try the product as a citizen or as a member of staff of some unit.
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; personas: Persona[] };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; personas: Persona[] };
 
 function PersonaCard(props: { persona: Persona; current: boolean; busy: boolean; onPick: () => void }) {
   const { persona } = props;
@@ -49,7 +50,7 @@ export default function DemoPage() {
     setLoad({ status: 'loading' });
     const res = await listPersonas();
     if (res.ok) setLoad({ status: 'ready', personas: res.data.personas ?? [] });
-    else if (res.code === 'Internal') setLoad({ status: 'error', message: res.message });
+    else if (res.code === 'Internal') setLoad(failed(res));
     else setLoad({ status: 'error', message: '当前环境没有开放体验身份，只能以匿名群众身份使用。' });
   }, []);
 

@@ -16,16 +16,14 @@ import { roleLabel } from '../../lib/roles';
 import { canAdminister, groupByUnit, isInfoCenter } from '../../lib/staff-units';
 import { deviceName } from '../../lib/devices';
 import { DeviceList } from './DeviceList';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // 我的: who I am to the server (name, 职务, roles per unit or 待审批), my phones (挂失),
 // binding this phone, the PIN, 立即锁定, the invite code, and for admins 单位管理 / 安全日志
 // (the information center also 留言导入接口, its import keys).
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; staff: MeStaffView | null; localId: string };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; staff: MeStaffView | null; localId: string };
 
 const STATUS_TEXT: Record<string, string> = { pending: '登记待审批', disabled: '已停用' };
 
@@ -58,7 +56,7 @@ export default function MePage() {
   const refresh = useCallback(async () => {
     setLoad((l) => (l.status === 'ready' ? l : { status: 'loading' }));
     const [meRes, device] = await Promise.all([getMe(), currentDevice().catch(() => null)]);
-    if (!meRes.ok) return setLoad({ status: 'error', message: meRes.message });
+    if (!meRes.ok) return setLoad(failed(meRes));
     const staff = meRes.data.staff;
     if (staff && staff.status !== 'disabled') await refreshPhones();
     setLoad({ status: 'ready', staff, localId: device?.id ?? '' });
@@ -95,7 +93,7 @@ export default function MePage() {
         {load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={load.message} onRetry={() => void refresh()} />
+          <ErrorView message={load.message} code={load.code} onRetry={() => void refresh()} />
         )}
       </View>
     );

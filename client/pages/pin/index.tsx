@@ -10,13 +10,13 @@ import { setPin } from '../../services/identity';
 import { routeForRefusal } from '../../services/guard-core';
 import { goBackOrHome } from '../../services/navigation';
 import { afterRefusal, enter, liveProblem, startForm, STEP_TITLES, type PinForm } from './steps';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // 设置 PIN / 修改 PIN: 6 digits, simple ones refused (shared pinProblem, the server's own rule),
 // typed twice; changing needs the current PIN. The PIN is stored on the server only as a slow hash.
 
-type Load =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; staff: MeStaffView | null };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; staff: MeStaffView | null };
 
 export default function PinPage() {
   const router = useRouter();
@@ -29,7 +29,7 @@ export default function PinPage() {
   const fetchMe = useCallback(async () => {
     setLoad({ status: 'loading' });
     const res = await getMe();
-    if (!res.ok) return setLoad({ status: 'error', message: res.message });
+    if (!res.ok) return setLoad(failed(res));
     setLoad({ status: 'ready', staff: res.data.staff });
     setForm(startForm(Boolean(res.data.staff?.pinSet)));
     setTyped('');
@@ -70,7 +70,7 @@ export default function PinPage() {
         {load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={load.message} onRetry={() => void fetchMe()} />
+          <ErrorView message={load.message} code={load.code} onRetry={() => void fetchMe()} />
         )}
       </View>
     );

@@ -12,6 +12,7 @@ import {
   type PostableAccountView,
 } from '../../services/posts';
 import { formatChinaTime } from '../../lib/time';
+import { FailedNote } from '../../components/FailedNote';
 
 // The compose page's choosers: account, kind, when an emergency happened, the declared event an
 // emergency post answers, which post a correction corrects. Chips, not dropdowns: one tap each
@@ -28,9 +29,12 @@ export function AccountPicker(props: {
     return <Text className="zw-muted">正在加载可发布的账号…</Text>;
   if (list.status === 'error')
     return (
-      <Text className="zw-field-error" onClick={() => void list.refresh({ clear: true })}>
-        {list.error}（点此重试）
-      </Text>
+      <FailedNote
+        className="zw-field-error"
+        message={list.error ?? '账号加载失败'}
+        code={list.errorCode}
+        onRetry={() => void list.refresh({ clear: true })}
+      />
     );
   if (!list.items.length)
     return <Text className="zw-muted">本单位还没有“已启用”的账号。账号开通并备案后才能发布信息。</Text>;

@@ -68,7 +68,7 @@ export default function ComposePostPage() {
         {c.load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={c.load.message} onRetry={() => id && void c.reload(id, true)} />
+          <ErrorView message={c.load.message} code={c.load.code} onRetry={() => id && void c.reload(id, true)} />
         )}
       </View>
     );

@@ -6,6 +6,7 @@ import type { PostAccountView } from '@shared/posts/views';
 import { createPost, getPost, submitPost, updatePost } from '../../services/posts';
 import { readJson, removeKey, writeJson } from '../../services/storage';
 import { checkForm, EMPTY_FORM, formErrors, fromContent, restoreForm, sameForm, type PostForm } from '../lib/form';
+import { type Failed, failed } from '../../lib/load-state';
 
 // The compose page's state: the form (kept in storage until the server has it), the saved post
 // (id, rev, version), the latest check report, and the save and submit calls. Nothing typed is
@@ -23,7 +24,7 @@ export interface Saved {
   account: PostAccountView | null;
 }
 
-export type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
+export type LoadState = { status: 'loading' } | Failed | { status: 'ready' };
 
 const key = (id: string | null) => `zw.posts.draft.${id ?? 'new'}`;
 
@@ -41,7 +42,7 @@ export function useComposer(initialId: string | null) {
 
   const reload = useCallback(async (id: string, keepForm: boolean) => {
     const res = await getPost(id);
-    if (!res.ok) return setLoad({ status: 'error', message: res.message });
+    if (!res.ok) return setLoad(failed(res));
     const p = res.data;
     const fromServer = fromContent(p.account._id, p.content);
     setSaved({

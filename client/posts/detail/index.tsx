@@ -74,7 +74,7 @@ export default function PostDetailPage() {
         {d.load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={d.load.message} onRetry={() => void reload()} />
+          <ErrorView message={d.load.message} code={d.load.code} onRetry={() => void reload()} />
         )}
         <StepUpPrompt />
       </View>

@@ -5,13 +5,13 @@ import type { StepUpPurpose } from '@shared/identity/policy';
 import type { PostDetailView } from '@shared/posts/views';
 import { getPost } from '../../services/posts';
 import { needsStepUp, requestStepUp } from '../../services/stepup';
+import { type Failed, failed } from '../../lib/load-state';
 
 // Loads one post and runs its actions: each action reports its refusal in Chinese, a Conflict
 // (someone else acted first) reloads the post and says what happened, and actions that need a
 // fresh PIN ask for it first (and once more if the ticket was refused, e.g. it expired).
 
-export type Load =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; post: PostDetailView };
+export type Load = { status: 'loading' } | Failed | { status: 'ready'; post: PostDetailView };
 
 export function useDetail(id: string) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -21,7 +21,7 @@ export function useDetail(id: string) {
   const reload = useCallback(async () => {
     const res = await getPost(id);
     if (res.ok) setLoad({ status: 'ready', post: res.data });
-    else setLoad((l) => (l.status === 'ready' ? l : { status: 'error', message: res.message }));
+    else setLoad((l) => (l.status === 'ready' ? l : failed(res)));
     return res;
   }, [id]);
 

@@ -10,15 +10,13 @@ import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { MyPostCard, QueueCard } from '../components/PostCards';
 import { initialTab, TAB_LABELS, tabsFor, type PostsTab } from '../lib/tabs';
+import { type Failed, failed } from '../../lib/load-state';
 import '../components/posts.scss';
 
 // 信息发布: one screen with the lists a person works from — drafts, review queue, approvals,
 // posts waiting to be published. Emergencies sit at the top of every queue.
 
-type Who =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; tabs: PostsTab[]; name: string; infoCenter: boolean };
+type Who = { status: 'loading' } | Failed | { status: 'ready'; tabs: PostsTab[]; name: string; infoCenter: boolean };
 type Item = ({ from: 'mine' } & MyPostItemView) | ({ from: 'queue' } & QueueItemView);
 
 const EMPTY: Record<PostsTab, { title: string; desc: string }> = {
@@ -35,7 +33,7 @@ export default function PostsHome() {
 
   const loadWho = useCallback(async () => {
     const res = await getMe();
-    if (!res.ok) return setWho({ status: 'error', message: res.message });
+    if (!res.ok) return setWho(failed(res));
     const staff = res.data.staff;
     const tabs = staff && staff.status === 'active' ? tabsFor(staff.roles.map((r) => r.role)) : [];
     const infoCenter = Boolean(staff && staff.status === 'active' && staff.roles.some((r) => r.role === 'infoCenter'));
@@ -104,7 +102,9 @@ export default function PostsHome() {
       <View className="posts-page">
         <PageHeader title="信息发布" />
         {who.status === 'loading' ? <LoadingView /> : null}
-        {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
+        {who.status === 'error' ? (
+          <ErrorView message={who.message} code={who.code} onRetry={() => void loadWho()} />
+        ) : null}
         {who.status === 'ready' && !tab ? (
           <ErrorView
             message="信息发布只对本单位的发布、审核人员和分管领导开放。"

@@ -11,6 +11,7 @@ import { FieldError } from '../../components/FieldError';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyView, ErrorView, LoadingView } from '../../components/StateViews';
 import { wordsFromText } from './lines';
+import { type Failed, failed } from '../../lib/load-state';
 import '../components/posts.scss';
 import './index.scss';
 
@@ -18,7 +19,7 @@ import './index.scss';
 // sensitive words (blocking or a warning, per word) the automatic checks use, and the portal's
 // domain that detail links should point to (第二十四条). Changes apply to the next check.
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; page: RulesPage };
+type Load = { status: 'loading' } | Failed | { status: 'ready'; page: RulesPage };
 
 export default function RulesPageScreen() {
   const [category, setCategory] = useState<WordCategory>('sensitive');
@@ -35,7 +36,7 @@ export default function RulesPageScreen() {
 
   const reload = useCallback(async () => {
     const res = await getRules({ category, query: query.trim() });
-    setLoad(res.ok ? { status: 'ready', page: res.data } : { status: 'error', message: res.message });
+    setLoad(res.ok ? { status: 'ready', page: res.data } : failed(res));
   }, [category, query]);
   useEffect(() => {
     void reload();
@@ -89,7 +90,7 @@ export default function RulesPageScreen() {
         {load.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={load.message} onRetry={() => void reload()} />
+          <ErrorView message={load.message} code={load.code} onRetry={() => void reload()} />
         )}
       </View>
     );

@@ -5,6 +5,7 @@ import { unitsPage } from '../../services/units';
 import { adminUnits, canAdminister, groupByUnit, isInfoCenter } from '../../lib/staff-units';
 import type { Guard } from '../../components/GuardedPage';
 import type { UnitOption } from './UnitSwitcher';
+import { failed } from '../../lib/load-state';
 
 // Who is administering, and which units they may manage: their unitAdmin units; the
 // information center their own units first and any other unit of the county it looks up (the
@@ -19,7 +20,7 @@ export function useAdminContext() {
   const load = useCallback(async () => {
     setCtx((c) => (c.status === 'ready' ? c : { status: 'loading' }));
     const res = await getMe();
-    if (!res.ok) return setCtx({ status: 'error', message: res.message });
+    if (!res.ok) return setCtx(failed(res));
     const me = res.data.staff;
     if (!me || me.status !== 'active' || !canAdminister(me.roles)) return setCtx({ status: 'denied' });
     const county = isInfoCenter(me.roles);
@@ -29,7 +30,7 @@ export function useAdminContext() {
     }));
     // Their own units' kinds of office (which roles may be invited there).
     const looked = own.length ? await unitsPage({ ids: own.slice(0, 20).map((u) => u.id), pageSize: 20 }) : null;
-    if (looked && !looked.ok) return setCtx({ status: 'error', message: looked.message });
+    if (looked && !looked.ok) return setCtx(failed(looked));
     const roleOf = new Map((looked?.data.items ?? []).map((u) => [u._id, u.role]));
     setCtx((prev) => {
       const found = prev.status === 'ready' ? prev.units.filter((u) => !own.some((o) => o.id === u.id)) : [];

@@ -12,6 +12,7 @@ import { PagedView } from '../../components/PagedView';
 import { PageHeader } from '../../components/PageHeader';
 import { InboxCard } from './InboxCard';
 import { staffUnits, type StaffUnit } from './units';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // 留言收件箱: messages held by the staff member's unit, one unit at a time, with filters
@@ -20,7 +21,7 @@ import './index.scss';
 
 type Who =
   | { status: 'loading' }
-  | { status: 'error'; message: string }
+  | Failed
   | { status: 'notStaff' }
   | { status: 'pendingStaff' }
   | { status: 'staff'; name: string; units: StaffUnit[]; county: boolean };
@@ -69,7 +70,7 @@ export default function InboxPage() {
   const loadWho = useCallback(async () => {
     setWho({ status: 'loading' });
     const res = await getMe();
-    if (!res.ok) return setWho({ status: 'error', message: res.message });
+    if (!res.ok) return setWho(failed(res));
     const units = res.data.staff ? staffUnits(res.data.staff.roles) : [];
     if (res.data.staff && res.data.staff.status !== 'disabled' && units.length === 0)
       return setWho({ status: 'pendingStaff' });
@@ -113,7 +114,9 @@ export default function InboxPage() {
       <View className="inbox">
         <PageHeader title="留言收件箱" />
         {who.status === 'loading' ? <LoadingView /> : null}
-        {who.status === 'error' ? <ErrorView message={who.message} onRetry={() => void loadWho()} /> : null}
+        {who.status === 'error' ? (
+          <ErrorView message={who.message} code={who.code} onRetry={() => void loadWho()} />
+        ) : null}
         {who.status === 'pendingStaff' ? (
           <ErrorView
             message="您的登记还在等待单位管理员批准，批准后即可查看本单位的留言。"

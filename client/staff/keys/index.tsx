@@ -16,6 +16,7 @@ import { routeForRefusal } from '../../services/guard-core';
 import { isInfoCenter } from '../../lib/staff-units';
 import { CreateKey, CreatedKey } from './CreateKey';
 import { KeyRow } from './KeyRow';
+import { failed } from '../../lib/load-state';
 import './index.scss';
 
 // 留言导入接口 (information center): the import keys with which the portal's mailbox and the
@@ -39,7 +40,7 @@ export default function ImportKeysPage() {
   const check = useCallback(async () => {
     setGuard((g) => (g.status === 'ready' ? g : { status: 'loading' }));
     const res = await getMe();
-    if (!res.ok) return setGuard({ status: 'error', message: res.message });
+    if (!res.ok) return setGuard(failed(res));
     const me = res.data.staff;
     setGuard(me?.status === 'active' && isInfoCenter(me.roles) ? { status: 'ready' } : { status: 'denied' });
   }, []);

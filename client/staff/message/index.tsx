@@ -14,12 +14,13 @@ import { needsStepUp, requestStepUp } from '../../services/stepup';
 import { Timeline } from '../../pages/messages/detail/Timeline';
 import { MessageHead, ProgressCards } from './Sections';
 import { ActionSheet, type SheetKind, type Values } from './Sheets';
+import { type Failed, failed } from '../../lib/load-state';
 import './index.scss';
 
 // 留言办理: the whole message, its timeline, and only the actions the server's transition table
 // allows this person now (the `allowed` list). Each refusal is shown with the server's words.
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; m: StaffMessageView };
+type State = { status: 'loading' } | Failed | { status: 'ready'; m: StaffMessageView };
 
 /** One tap, no form. */
 const DIRECT: MessageAction[] = ['accept', 'acceptTransfer'];
@@ -53,10 +54,10 @@ export default function MessagePage() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   const load = useCallback(async () => {
-    if (!id) return setState({ status: 'error', message: '缺少留言编号' });
+    if (!id) return setState({ status: 'error', message: '缺少留言编号', code: 'InvalidParameter' });
     const res = await getForStaff(id);
     setNow(Date.now());
-    setState(res.ok ? { status: 'ready', m: res.data } : { status: 'error', message: res.message });
+    setState(res.ok ? { status: 'ready', m: res.data } : failed(res));
   }, [id]);
 
   useDidShow(() => {
@@ -116,7 +117,7 @@ export default function MessagePage() {
         {state.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={state.message} onRetry={() => void load()} />
+          <ErrorView message={state.message} code={state.code} onRetry={() => void load()} />
         )}
       </View>
     );

@@ -12,11 +12,12 @@ import { publicStatusTone } from '../mine/MessageCard';
 import { RatingCard } from './RatingCard';
 import { Timeline } from './Timeline';
 import { ImageGrid } from '../../../components/ImageGrid';
+import { type Failed, failed } from '../../../lib/load-state';
 import './index.scss';
 
 // 留言详情 (citizen): the message, the answer, one-tap rating, and the timeline in plain words.
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; m: MyMessageDetail };
+type State = { status: 'loading' } | Failed | { status: 'ready'; m: MyMessageDetail };
 
 export default function DetailPage() {
   const id = queryParam(useRouter().params.id);
@@ -25,9 +26,9 @@ export default function DetailPage() {
   const [rateError, setRateError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    if (!id) return setState({ status: 'error', message: '缺少留言编号' });
+    if (!id) return setState({ status: 'error', message: '缺少留言编号', code: 'InvalidParameter' });
     const res = await getMine(id);
-    setState(res.ok ? { status: 'ready', m: res.data } : { status: 'error', message: res.message });
+    setState(res.ok ? { status: 'ready', m: res.data } : failed(res));
   }, [id]);
 
   useDidShow(() => {
@@ -57,7 +58,7 @@ export default function DetailPage() {
         {state.status === 'loading' ? (
           <LoadingView />
         ) : (
-          <ErrorView message={state.message} onRetry={() => void load()} />
+          <ErrorView message={state.message} code={state.code} onRetry={() => void load()} />
         )}
       </View>
     );

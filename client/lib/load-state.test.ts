@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ERROR_CODES } from '@shared/core/envelope';
+import { failed, retryMayHelp } from './load-state';
+
+test('a refusal that asking again cannot change offers no retry', () => {
+  for (const code of ['Forbidden', 'NotFound', 'InvalidParameter', 'InvalidTransition', 'ContentRisk'] as const)
+    assert.equal(retryMayHelp(code), false, code);
+});
+
+test('a failure that may pass offers a retry: network, rate limit, device awaiting approval, session, conflict', () => {
+  for (const code of ['Internal', 'RateLimited', 'DeviceNotTrusted', 'Unauthenticated', 'Conflict'] as const)
+    assert.equal(retryMayHelp(code), true, code);
+  assert.equal(retryMayHelp(undefined), true);
+  assert.equal(retryMayHelp(null), true);
+});
+
+test('every error code the server can send is decided one way or the other', () => {
+  // A new code must be placed on purpose: this lists the ten known and fails when one is added.
+  assert.deepEqual([...ERROR_CODES].sort(), [
+    'Conflict',
+    'ContentRisk',
+    'DeviceNotTrusted',
+    'Forbidden',
+    'Internal',
+    'InvalidParameter',
+    'InvalidTransition',
+    'NotFound',
+    'RateLimited',
+    'Unauthenticated',
+  ]);
+});
+
+test('the failed state keeps the server’s words and code', () => {
+  assert.deepEqual(failed({ message: '无权查看该留言', code: 'Forbidden' }), {
+    status: 'error',
+    message: '无权查看该留言',
+    code: 'Forbidden',
+  });
+});
