@@ -28,7 +28,7 @@ import type {
 import type { Period } from '@shared/oversight/bulletin';
 import type { EmergencyMilestone } from '@shared/oversight/emergency';
 import type { RefreshStatusView } from '@shared/oversight/refresh';
-import { cursorArg } from './paging';
+import { cursorArg, searchArg } from './paging';
 import { call } from './transport';
 
 // The oversight cloud function (issue 7): dashboard and drill-downs, rules, bulletins, opinion
@@ -111,7 +111,9 @@ export const saveRoster = (input: SaveRosterInput) => call<RosterView>(F, 'duty.
 export const writeHandover = (unitId: string, note: string) => call<RosterView>(F, 'duty.handover', { unitId, note });
 export const unitStaff = (unitId: string) => call<{ items: StaffOption[] }>(F, 'duty.staff', { unitId });
 /** 各单位当前值班 (county offices): each unit's person on duty now, or why nobody is. */
-export const dutyNow = (cursor?: string | null) => call<Page<DutyNowRow>>(F, 'duty.now', cursorArg(cursor));
+/** 各单位当前值班, optionally the units whose name holds `q`. */
+export const dutyNow = (q: string, cursor?: string | null) =>
+  call<Page<DutyNowRow>>(F, 'duty.now', { ...searchArg(q), ...cursorArg(cursor) });
 
 export const declareEvent = (input: DeclareEventInput) => call<EmergencyEventView>(F, 'emergencyEvents.declare', input);
 export const listEvents = (cursor?: string | null) =>

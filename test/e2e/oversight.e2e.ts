@@ -218,6 +218,15 @@ test('the supervision office opens 值班表 from its hub and chooses the unit t
   // Before choosing, every unit's person on duty now — the demo county has no roster yet, so why not.
   await page.getByText('各单位当前值班').waitFor();
   await page.locator('.ov-card--warn:visible', { hasText: '县教育局' }).getByText('未排值班表').waitFor();
+  // One unit among many, found by a word of its name; a word no unit has says so.
+  const search = page.getByRole('textbox', { name: '输入单位名称查找' });
+  await search.fill('卫生');
+  await page.locator('.ov-card:visible', { hasText: '县卫生健康局' }).waitFor();
+  await page.locator('.ov-card:visible', { hasText: '县教育局' }).waitFor({ state: 'detached' });
+  await search.fill('没有这个单位');
+  await page.getByText('没有名称含“没有这个单位”的单位').waitFor();
+  await search.fill('');
+  await page.locator('.ov-card:visible', { hasText: '县教育局' }).waitFor();
   await page.locator('.unit-field:visible', { hasText: '请选择单位' }).tap();
   await page.locator('.nut-popup:visible').locator('input').fill('教育');
   await page.locator('.nut-popup:visible').locator('.unit-picker__item', { hasText: '县教育局' }).tap();
