@@ -18,6 +18,31 @@ test('an unknown action is a clear InvalidParameter, not a crash', async () => {
   cloud.close();
 });
 
+test('bad input names the first fault and how many, and every field beside its input', async () => {
+  const cloud = await createTestCloud();
+  const main = createFunction('identity', {
+    'units.list': defineAction({
+      input: z.strictObject({
+        title: z.string().min(2, { error: '标题至少 2 个字' }),
+        phone: z.string().regex(/^1\d{10}$/, { error: '手机号码格式不正确' }),
+      }),
+      run: async () => 'never',
+    }),
+  });
+  const call = (data: unknown) =>
+    runAsCaller({ OPENID: 'x', APPID: LOCAL_APPID }, () => main({ action: 'units.list', data }));
+  const both = await call({ title: 'a', phone: '123' });
+  assert.deepEqual(both, {
+    ok: false,
+    code: 'InvalidParameter',
+    message: '填写有误：标题至少 2 个字（共 2 处需修改）',
+    fieldErrors: { title: '标题至少 2 个字', phone: '手机号码格式不正确' },
+  });
+  const one = await call({ title: '标题', phone: '123' });
+  assert.equal(!one.ok && one.message, '填写有误：手机号码格式不正确');
+  cloud.close();
+});
+
 test('a thrown bug becomes Internal with a request id and no stack trace', async () => {
   const cloud = await createTestCloud();
   const main = createFunction('identity', {

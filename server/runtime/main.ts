@@ -176,8 +176,11 @@ export function parseInput<D extends ActionMap[string]>(def: D, data: unknown): 
   const input = def.input.safeParse(data ?? {});
   if (!input.success) {
     const fieldErrors = toFieldErrors(input.error);
-    const first = Object.values(fieldErrors)[0];
-    throw new AppError('InvalidParameter', first ? `填写有误：${first}` : '填写有误', fieldErrors);
+    const faults = Object.values(fieldErrors);
+    // The summary names the first fault and how many there are, so a form whose other faults sit
+    // below the fold does not look fixed after the first one is.
+    const more = faults.length > 1 ? `（共 ${faults.length} 处需修改）` : '';
+    throw new AppError('InvalidParameter', faults.length ? `填写有误：${faults[0]}${more}` : '填写有误', fieldErrors);
   }
   return input.data;
 }
