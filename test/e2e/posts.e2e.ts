@@ -31,9 +31,15 @@ const ID_NUMBER = '64032319900101123X';
 const PIN = '246810';
 
 // Taro's H5 router keeps earlier pages in the DOM (hidden), so every lookup is of visible nodes.
+// A button is looked for on the newest page (the last one in the DOM): while a page slides in,
+// the one beneath is still visible, and a 提交审核 found there hides under the tap (the returned
+// post's detail page has one too). And it is found once enabled: NutUI ignores a tap on a
+// disabled button (提交审核 waits for the save before it), and Playwright cannot tell.
 const button = (page: Page, text: string) =>
   page
-    .locator('.nut-button:visible')
+    .locator('.taro_page:visible')
+    .last()
+    .locator('.nut-button:visible:not(.nut-button-disabled)')
     .filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) })
     .first();
 const visible = (page: Page, selector: string, text: string | RegExp) =>
