@@ -17,13 +17,7 @@ export function PagedView<T>(props: {
   const { list } = props;
   if (list.status === 'idle' || list.status === 'loading') return <LoadingView />;
   if (list.status === 'error')
-    return (
-      <ErrorView
-        message={list.error ?? '加载失败'}
-        code={list.errorCode ?? undefined}
-        onRetry={() => void list.refresh()}
-      />
-    );
+    return <ErrorView message={list.error ?? '加载失败'} code={list.errorCode} onRetry={() => void list.refresh()} />;
   if (!list.items.length) return <>{props.empty}</>;
   return (
     <View className={props.className}>

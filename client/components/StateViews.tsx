@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { Button, Loading } from '@nutui/nutui-react-taro';
 import type { ErrorCode } from '@shared/core/envelope';
 import { retryMayHelp } from '../lib/load-state';
+import { goBackOrHome } from '../services/navigation';
 import './StateViews.scss';
 
 // The three non-content states every screen needs: loading, empty, failed.
@@ -32,11 +32,17 @@ export function EmptyView(props: { title: string; description?: string; actionTe
 
 /**
  * A failed load: why, and a way on. `code` is the server's stable code: for a refusal a retry
- * cannot mend (无权查看, 不存在) the button goes back instead of offering 重试.
+ * cannot mend (无权查看, 不存在) the button goes back (or home, when the page was opened first from
+ * a link) instead of offering 重试.
  */
-export function ErrorView(props: { message: string; code?: ErrorCode; onRetry?: () => void; retryText?: string }) {
+export function ErrorView(props: {
+  message: string;
+  code?: ErrorCode | null;
+  onRetry?: () => void;
+  retryText?: string;
+}) {
   const retry = props.onRetry && retryMayHelp(props.code) ? props.onRetry : undefined;
-  const back = !retry && props.code && Taro.getCurrentPages().length > 1;
+  const back = !retry && Boolean(props.code);
   return (
     <View className="zw-state">
       <View className="zw-state__mark zw-state__mark--error">!</View>
@@ -46,7 +52,7 @@ export function ErrorView(props: { message: string; code?: ErrorCode; onRetry?: 
           {props.retryText ?? '重试'}
         </Button>
       ) : back ? (
-        <Button className="zw-state__action" fill="outline" type="primary" onClick={() => void Taro.navigateBack()}>
+        <Button className="zw-state__action" fill="outline" type="primary" onClick={goBackOrHome}>
           返回
         </Button>
       ) : null}

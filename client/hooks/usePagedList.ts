@@ -26,8 +26,7 @@ export interface PagedList<T> {
 export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelope<Page<T>>>): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState<PagedStatus>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [failure, setFailure] = useState<{ message: string; code: ErrorCode } | null>(null);
   const [moreError, setMoreError] = useState<string | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -50,14 +49,12 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
       if (res.ok) {
         setItems(res.data.items ?? []);
         setCursor(res.data.nextCursor ?? null);
-        setError(null);
-        setErrorCode(null);
+        setFailure(null);
         setStatus('ready');
       } else {
         setItems([]);
         setCursor(null);
-        setError(res.message);
-        setErrorCode(res.code);
+        setFailure({ message: res.message, code: res.code });
         setStatus('error');
       }
     },
@@ -81,7 +78,17 @@ export function usePagedList<T>(load: (cursor: string | null) => Promise<Envelop
     setLoadingMore(false);
   }, [cursor, loadingMore, load]);
 
-  return { items, status, error, errorCode, moreError, hasMore: cursor !== null, loadingMore, refresh, loadMore };
+  return {
+    items,
+    status,
+    error: failure?.message ?? null,
+    errorCode: failure?.code ?? null,
+    moreError,
+    hasMore: cursor !== null,
+    loadingMore,
+    refresh,
+    loadMore,
+  };
 }
 
 /** Every paged page does the same at the bottom: fetch the next page unless it is the end or failed. */

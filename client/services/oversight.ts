@@ -110,8 +110,8 @@ export const getRoster = (unitId: string) => call<RosterView>(F, 'duty.get', { u
 export const saveRoster = (input: SaveRosterInput) => call<RosterView>(F, 'duty.save', input);
 export const writeHandover = (unitId: string, note: string) => call<RosterView>(F, 'duty.handover', { unitId, note });
 export const unitStaff = (unitId: string) => call<{ items: StaffOption[] }>(F, 'duty.staff', { unitId });
-/** 各单位当前值班 (county offices): each unit's person on duty now, or why nobody is. */
-/** 各单位当前值班, optionally the units whose name holds `q`. */
+/** 各单位当前值班 (county offices): each unit's person on duty now, or why nobody is; `q` narrows to
+ * the units whose name holds it. */
 export const dutyNow = (q: string, cursor?: string | null) =>
   call<Page<DutyNowRow>>(F, 'duty.now', { ...searchArg(q), ...cursorArg(cursor) });
 

@@ -198,6 +198,9 @@ test('an account from application to active and to closed, with the directory be
   await page.goto(`/accounts/detail/index?id=${id}`);
   await page.getByText('该功能仅限已登记的工作人员使用').waitFor();
   assert.equal(await page.getByText('重试', { exact: true }).count(), 0, 'a refusal offers no retry');
+  // opened first from the link, 返回 takes the citizen home rather than leaving a dead end
+  await page.locator('.zw-state .nut-button:visible', { hasText: '返回' }).tap();
+  await page.waitForURL(/\/pages\/home\/index/);
 
   // the public feed the portal embeds says the same
   const feed = (await (await fetch(`${host.url}public/directory.json`)).json()) as {
